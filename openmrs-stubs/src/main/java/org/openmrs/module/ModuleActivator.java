@@ -1,0 +1,17 @@
+package org.openmrs.module;
+
+/** Compile-only stub of the OpenMRS interface of the same name; the real one comes from openmrs-api. */
+public interface ModuleActivator {
+
+	void willRefreshContext();
+
+	void contextRefreshed();
+
+	void willStart();
+
+	void started();
+
+	void willStop();
+
+	void stopped();
+}
