@@ -23,7 +23,7 @@ class StubSignaturesTest {
 		List<String> problems = new StubChecker(ReferenceListings.fromClasspath()).check(stubs);
 
 		assertThat(problems)
-				.withFailMessage(() -> problems.size() + " stub(s) differ from the real OpenMRS classes"
+				.withFailMessage(() -> problems.size() + " problem(s): stubs differ from the real OpenMRS classes"
 						+ " (src/test/resources/signatures); fix the stub, the listing is right:\n  "
 						+ String.join("\n  ", problems))
 				.isEmpty();
