@@ -3,6 +3,7 @@ package org.openmrs.module.webhooks.stubcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -305,6 +306,27 @@ class StubCheckerTest {
 				}""");
 
 		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void check_shouldCompareEnumsWithoutAskingTheListingForValuesAndValueOf() {
+		// a hand-written listing of a nested enum, as javap would print it minus the methods javac adds to every enum
+		Map<String, TypeSignature> withEnum = new HashMap<>(reference);
+		withEnum.put("org.openmrs.module.Extension$MEDIA_TYPE", ReferenceParser.parse(List.of(
+				"public final class org.openmrs.module.Extension$MEDIA_TYPE extends java.lang.Enum<org.openmrs.module.Extension$MEDIA_TYPE> {",
+				"  public static final org.openmrs.module.Extension$MEDIA_TYPE html;",
+				"}")));
+		List<TypeSignature> stubs = StubClasses.read(StubCompiler.compile(classes, """
+				package org.openmrs.module;
+				public abstract class Extension {
+					public enum MEDIA_TYPE { html, pdf }
+					public abstract MEDIA_TYPE getMediaType();
+				}"""));
+
+		List<String> problems = new StubChecker(withEnum).check(stubs);
+
+		assertThat(problems).containsExactly(
+				"org.openmrs.module.Extension$MEDIA_TYPE.pdf:Lorg/openmrs/module/Extension$MEDIA_TYPE; is not in the reference");
 	}
 
 	@Test
