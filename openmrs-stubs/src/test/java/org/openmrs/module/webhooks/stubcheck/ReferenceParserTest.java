@@ -13,7 +13,7 @@ class ReferenceParserTest {
 	private static final ReferenceParser.Header CONTEXT = ReferenceParser.parseHeader("public class org.openmrs.api.context.Context {");
 
 	private static Member member(String line) {
-		return ReferenceParser.parseMember(line, CONTEXT);
+		return MemberLineParser.parse(line, CONTEXT);
 	}
 
 	@Test
@@ -56,9 +56,9 @@ class ReferenceParserTest {
 				+ "org.openmrs.module.webservices.rest.web.resource.impl.BaseDelegatingResource<T> implements "
 				+ "org.openmrs.module.webservices.rest.web.resource.api.SubResource {");
 
-		assertThat(ReferenceParser.parseMember("public abstract P getParent(T);", subResource).key())
+		assertThat(MemberLineParser.parse("public abstract P getParent(T);", subResource).key())
 				.isEqualTo("getParent(Ljava/lang/Object;)Ljava/lang/Object;");
-		assertThat(ReferenceParser.parseMember("public abstract PR getParentResource();", subResource).key())
+		assertThat(MemberLineParser.parse("public abstract PR getParentResource();", subResource).key())
 				.isEqualTo("getParentResource()Lorg/openmrs/module/webservices/rest/web/resource/impl/DelegatingCrudResource;");
 	}
 
@@ -66,8 +66,8 @@ class ReferenceParserTest {
 	void parseMember_shouldLetAMethodTypeVariableHideTheClassOne() {
 		ReferenceParser.Header paged = ReferenceParser.parseHeader("public class org.x.Paged<T extends java.lang.Number> {");
 
-		assertThat(ReferenceParser.parseMember("public T first();", paged).key()).isEqualTo("first()Ljava/lang/Number;");
-		assertThat(ReferenceParser.parseMember("public <T> void setValue(T);", paged).key())
+		assertThat(MemberLineParser.parse("public T first();", paged).key()).isEqualTo("first()Ljava/lang/Number;");
+		assertThat(MemberLineParser.parse("public <T> void setValue(T);", paged).key())
 				.isEqualTo("setValue(Ljava/lang/Object;)V");
 	}
 
@@ -111,7 +111,7 @@ class ReferenceParserTest {
 		ReferenceParser.Header token = ReferenceParser.parseHeader(
 				"public class org.openmrs.module.DaemonToken implements java.io.Serializable {");
 
-		Member constructor = ReferenceParser.parseMember("public org.openmrs.module.DaemonToken(java.lang.String);", token);
+		Member constructor = MemberLineParser.parse("public org.openmrs.module.DaemonToken(java.lang.String);", token);
 
 		assertThat(constructor.key()).isEqualTo("<init>(Ljava/lang/String;)V");
 		assertThat(constructor.isStatic()).isFalse();
