@@ -1,0 +1,53 @@
+package org.openmrs.module.webhooks.stubcheck;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The javap listings of the real classes ({@code signatures/*.txt}), parsed and keyed by binary class name. */
+final class ReferenceListings {
+
+	/** Where the listings are on the test classpath (copied from src/test/resources). */
+	static final String RESOURCE_DIRECTORY = "/signatures";
+
+	private ReferenceListings() {
+	}
+
+	static Map<String, TypeSignature> fromClasspath() {
+		try {
+			return load(Path.of(ReferenceListings.class.getResource(RESOURCE_DIRECTORY + "/README.md").toURI()).getParent());
+		} catch (URISyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Every {@code <binary name>.txt} in the directory; a file whose class is not the one its name says is an error. */
+	static Map<String, TypeSignature> load(Path directory) {
+		Map<String, TypeSignature> listings = new TreeMap<>();
+		try (Stream<Path> files = Files.list(directory)) {
+			for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
+				String fileName = file.getFileName().toString();
+				String expectedName = fileName.substring(0, fileName.length() - ".txt".length());
+				TypeSignature type;
+				try {
+					type = ReferenceParser.parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+				} catch (IllegalArgumentException e) {
+					throw new IllegalArgumentException(fileName + ": " + e.getMessage(), e);
+				}
+				if (!type.name().equals(expectedName)) {
+					throw new IllegalArgumentException(fileName + " lists " + type.name());
+				}
+				listings.put(type.name(), type);
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return listings;
+	}
+}
