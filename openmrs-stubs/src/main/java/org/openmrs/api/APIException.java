@@ -4,9 +4,8 @@ package org.openmrs.api;
  * Compile-only stub of the OpenMRS class of the same name; the real one comes from openmrs-api. Constructors
  * pass their arguments on (instead of throwing like stub methods) so that tests can exercise error paths.
  */
+@SuppressWarnings("serial")
 public class APIException extends RuntimeException {
-
-	public static final long serialVersionUID = 12121212L;
 
 	public APIException() {
 	}
