@@ -17,6 +17,7 @@ import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.target.CachedTargetRegistry;
 import org.openmrs.module.webhooks.target.SigningSecrets;
 import org.openmrs.module.webhooks.target.TargetChanges;
+import org.openmrs.module.webhooks.target.TargetConflictException;
 import org.openmrs.module.webhooks.target.TargetMasking;
 import org.openmrs.module.webhooks.target.TargetNotFoundException;
 import org.openmrs.module.webhooks.target.TargetStore;
@@ -25,7 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link TargetService} over the module's own JDBC storage. Each write is one JDBC transaction of
+ * {@link TargetService} over the module's own JDBC storage.
+ *
+ * <p>Optimistic locking: {@code dateChanged} is the version. An update whose target carries a non-zero
+ * {@code dateChanged} other than the stored one is refused ({@link TargetConflictException}); the write itself is
+ * conditional on the version read at the start of the save, so two saves racing on two nodes cannot both win.
+ *
+ * <p>Each write is one JDBC transaction of
  * {@link TargetStore} (so this class carries no {@code @Transactional}: a Hibernate transaction would be empty,
  * and {@link #sendTestEvent} must run outside any transaction). Every write invalidates the
  * {@link CachedTargetRegistry} of this node. Privileges are checked by core's AOP from the interface's
@@ -104,6 +111,10 @@ public class TargetServiceImpl extends BaseOpenmrsService implements TargetServi
 		Target stored = store.findById(incoming.getId());
 		if (stored == null) {
 			throw new TargetNotFoundException("with id " + incoming.getId());
+		}
+		// a client that sends back the dateChanged it read is protected from overwriting a change made since
+		if (incoming.getDateChanged() != 0 && incoming.getDateChanged() != stored.getDateChanged()) {
+			throw new TargetConflictException(stored.getUuid());
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (incoming.getUuid() != null && !incoming.getUuid().equals(stored.getUuid())) {
