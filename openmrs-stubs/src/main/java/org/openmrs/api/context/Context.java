@@ -2,6 +2,8 @@ package org.openmrs.api.context;
 
 import java.util.List;
 
+import org.openmrs.api.AdministrationService;
+
 /** Compile-only stub of the OpenMRS class of the same name: only the members the module calls. */
 public class Context {
 
@@ -10,6 +12,18 @@ public class Context {
 	}
 
 	public static <T> List<T> getRegisteredComponents(Class<T> type) {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static AdministrationService getAdministrationService() {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static void addProxyPrivilege(String privilege) {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static void removeProxyPrivilege(String privilege) {
 		throw new UnsupportedOperationException("stub");
 	}
 }

@@ -1,0 +1,11 @@
+package org.openmrs.module.webhooks.api.impl;
+
+import org.openmrs.module.webhooks.testdb.TestDatabase;
+
+class TargetServicePostgreSqlTest extends AbstractTargetServiceTest {
+
+	@Override
+	protected TestDatabase.Kind kind() {
+		return TestDatabase.Kind.POSTGRESQL;
+	}
+}
