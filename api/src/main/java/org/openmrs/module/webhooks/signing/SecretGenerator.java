@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.Random;
 
 /** Makes new signing secrets: {@code whsec_} + base64 of N random bytes. Thread-safe when its random source is. */
-public final class SecretGenerator {
+public final class SecretGenerator implements java.util.function.Supplier<String> {
 
 	/** The fewest random bytes in a secret, as the Standard Webhooks libraries expect. */
 	public static final int MIN_BYTES = Secrets.MIN_BYTES;
@@ -50,5 +50,11 @@ public final class SecretGenerator {
 		byte[] key = new byte[bytes];
 		random.nextBytes(key);
 		return Secrets.PREFIX + Base64.getEncoder().encodeToString(key);
+	}
+
+	/** The same as {@link #generate()}: lets a generator be handed on as a plain {@code Supplier<String>}. */
+	@Override
+	public String get() {
+		return generate();
 	}
 }

@@ -67,8 +67,8 @@ class SigningSecretsTest {
 	}
 
 	@Test
-	void randomSigningSecret_shouldBeWhsecAndBase64Of32FreshBytes() {
-		RandomSigningSecret generator = new RandomSigningSecret();
+	void secretGenerator_asSupplier_shouldGiveWhsecAndBase64Of32FreshBytes() {
+		java.util.function.Supplier<String> generator = new org.openmrs.module.webhooks.signing.SecretGenerator();
 		String a = generator.get();
 		assertThat(a).startsWith("whsec_");
 		assertThat(java.util.Base64.getDecoder().decode(a.substring(6))).hasSize(32);
