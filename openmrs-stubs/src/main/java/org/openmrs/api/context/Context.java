@@ -2,6 +2,8 @@ package org.openmrs.api.context;
 
 import java.util.List;
 
+import org.openmrs.api.APIException;
+
 /** Compile-only stub of the OpenMRS class of the same name: only the members the module calls. */
 public class Context {
 
@@ -10,6 +12,10 @@ public class Context {
 	}
 
 	public static <T> List<T> getRegisteredComponents(Class<T> type) {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static <T> T getRegisteredComponent(String beanName, Class<T> type) throws APIException {
 		throw new UnsupportedOperationException("stub");
 	}
 }
