@@ -158,13 +158,22 @@ public class CaptureInterceptor extends EmptyInterceptor {
 			}
 			boolean written = buffer.written;
 			buffer.reset();
-			if (written && tx != null && tx.getStatus() == TransactionStatus.COMMITTED) {
+			if (written && tx != null && committed(tx.getStatus())) {
 				signal.signal();
 			}
 		}
 		catch (RuntimeException | LinkageError e) {
 			callbackFailed("afterTransactionCompletion", null, e);
 		}
+	}
+
+	/**
+	 * COMMITTED, or NOT_ACTIVE: Hibernate resets the status to NOT_ACTIVE before this callback when it gives an
+	 * auto-commit connection back its auto-commit mode. Events were written, so a rare wake-up after a failed
+	 * commit costs one empty poll; a missed one would cost latency.
+	 */
+	private static boolean committed(TransactionStatus status) {
+		return status == TransactionStatus.COMMITTED || status == TransactionStatus.NOT_ACTIVE;
 	}
 
 	private void record(Object entity, Serializable id, Object[] state, Object[] previous, String[] names,

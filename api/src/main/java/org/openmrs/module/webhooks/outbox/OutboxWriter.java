@@ -48,7 +48,7 @@ public final class OutboxWriter {
 			for (int from = 0; from < rows.size(); from += MAX_ROWS) {
 				List<OutboxRow> chunk = rows.subList(from, Math.min(rows.size(), from + MAX_ROWS));
 				boolean first = from == 0;
-				insert(connection, chunk, savepoint && first);
+				insert(connection, dialect, chunk, savepoint && first);
 				executions++;
 			}
 			return executions;
@@ -66,7 +66,8 @@ public final class OutboxWriter {
 		}
 	}
 
-	private static void insert(Connection connection, List<OutboxRow> rows, boolean withSavepoint) throws SQLException {
+	private static void insert(Connection connection, SqlDialect dialect, List<OutboxRow> rows, boolean withSavepoint)
+	        throws SQLException {
 		StringBuilder sql = new StringBuilder(64 + rows.size() * 64);
 		if (withSavepoint) {
 			sql.append("SAVEPOINT ").append(SAVEPOINT).append("; ");
@@ -74,10 +75,12 @@ public final class OutboxWriter {
 		sql.append(COLUMNS);
 		List<Object> params = new ArrayList<>(rows.size() * 8);
 		if (anyGuarded(rows)) {
-			// INSERT ... SELECT: a guarded row is a SELECT that yields no row when its person is not a patient
+			// INSERT ... SELECT: a guarded row is a SELECT that yields no row when its person is not a patient;
+			// H2 and PostgreSQL need the types of bare parameters in a UNION's select list spelled out
+			boolean typed = dialect != SqlDialect.MYSQL;
 			for (int i = 0; i < rows.size(); i++) {
 				sql.append(i == 0 ? "SELECT " : " UNION ALL SELECT ");
-				renderColumns(sql, params, rows.get(i));
+				renderColumns(sql, params, rows.get(i), typed);
 				Object guard = rows.get(i).getPatientGuard();
 				if (guard != null) {
 					sql.append(" FROM patient g WHERE g.patient_id = ?");
@@ -88,7 +91,7 @@ public final class OutboxWriter {
 			sql.append("VALUES ");
 			for (int i = 0; i < rows.size(); i++) {
 				sql.append(i == 0 ? "(" : ", (");
-				renderColumns(sql, params, rows.get(i));
+				renderColumns(sql, params, rows.get(i), false);
 				sql.append(')');
 			}
 		}
@@ -114,31 +117,36 @@ public final class OutboxWriter {
 		return false;
 	}
 
-	private static void renderColumns(StringBuilder sql, List<Object> params, OutboxRow row) {
-		param(sql, params, row.getEventUuid());
+	private static void renderColumns(StringBuilder sql, List<Object> params, OutboxRow row, boolean typed) {
+		String text = typed ? "CAST(? AS VARCHAR(4000))" : "?";
+		param(sql, params, row.getEventUuid(), text);
 		sql.append(", ");
-		param(sql, params, row.getType());
+		param(sql, params, row.getType(), text);
 		sql.append(", ");
-		param(sql, params, row.getResource());
+		param(sql, params, row.getResource(), text);
 		sql.append(", ");
-		value(sql, params, row.getResourceUuid());
+		value(sql, params, row.getResourceUuid(), text);
 		sql.append(", ");
-		value(sql, params, row.getPatientUuid());
+		value(sql, params, row.getPatientUuid(), text);
 		sql.append(", ");
-		sql.append('?');
+		sql.append(typed ? "CAST(? AS BIGINT)" : "?");
 		params.add(row.getOccurredAt());
 		sql.append(", ");
-		attributes(sql, params, row.getAttributes());
+		attributes(sql, params, row.getAttributes(), text);
 	}
 
 	private static void param(StringBuilder sql, List<Object> params, Object value) {
-		sql.append('?');
+		param(sql, params, value, "?");
+	}
+
+	private static void param(StringBuilder sql, List<Object> params, Object value, String placeholder) {
+		sql.append(placeholder);
 		params.add(value == null ? NULL : value);
 	}
 
-	private static void value(StringBuilder sql, List<Object> params, SqlValue value) {
+	private static void value(StringBuilder sql, List<Object> params, SqlValue value, String placeholder) {
 		if (value == null || !value.isLookup()) {
-			param(sql, params, value == null ? null : value.value());
+			param(sql, params, value == null ? null : value.value(), placeholder);
 		} else {
 			sql.append("(SELECT ").append(value.column()).append(' ').append(value.fromWhere()).append(')');
 			params.add(value.key());
@@ -146,9 +154,10 @@ public final class OutboxWriter {
 	}
 
 	/** A JSON object of uuids; built in SQL with CONCAT only when some value is a lookup. */
-	private static void attributes(StringBuilder sql, List<Object> params, Map<String, SqlValue> attributes) {
+	private static void attributes(StringBuilder sql, List<Object> params, Map<String, SqlValue> attributes,
+	        String placeholder) {
 		if (attributes.isEmpty()) {
-			param(sql, params, null);
+			param(sql, params, null, placeholder);
 			return;
 		}
 		boolean lookups = false;
@@ -156,7 +165,7 @@ public final class OutboxWriter {
 			lookups |= v.isLookup();
 		}
 		if (!lookups) {
-			param(sql, params, AttributesJson.write(attributes));
+			param(sql, params, AttributesJson.write(attributes), placeholder);
 			return;
 		}
 		sql.append("CONCAT(");

@@ -2,7 +2,7 @@ package org.openmrs.module.webhooks.capture;
 
 import org.openmrs.module.webhooks.testdb.TestDatabase;
 
-class H2CaptureTest extends CaptureScenarios {
+class H2CaptureTest extends OutboxScenarios {
 
 	@Override
 	TestDatabase.Kind kind() {

@@ -2,7 +2,7 @@ package org.openmrs.module.webhooks.capture;
 
 import org.openmrs.module.webhooks.testdb.TestDatabase;
 
-class MariaDbCaptureTest extends CaptureScenarios {
+class MariaDbCaptureTest extends OutboxScenarios {
 
 	@Override
 	TestDatabase.Kind kind() {
