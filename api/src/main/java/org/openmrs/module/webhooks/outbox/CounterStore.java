@@ -12,6 +12,14 @@ public final class CounterStore {
 
 	private final ConnectionSource connections;
 
+	/**
+	 * The counter column is named {@code value}, a keyword in H2 2.x (the table was created by Liquibase, which
+	 * quotes it there); MySQL / MariaDB and PostgreSQL take it bare.
+	 */
+	static String valueColumn(SqlDialect dialect) {
+		return dialect == SqlDialect.H2 ? "\"VALUE\"" : "value";
+	}
+
 	public CounterStore(ConnectionSource connections) {
 		this.connections = connections;
 	}
@@ -20,15 +28,16 @@ public final class CounterStore {
 	public void add(String name, long delta) throws SQLException {
 		try (Connection c = connections.getConnection()) {
 			c.setAutoCommit(true);
-			if (update(c, name, delta) == 0) {
-				try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhooks_counter (name, value) VALUES (?, ?)")) {
+			String value = valueColumn(connections.getDialect());
+			if (update(c, value, name, delta) == 0) {
+				try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhooks_counter (name, " + value + ") VALUES (?, ?)")) {
 					ps.setString(1, name);
 					ps.setLong(2, delta);
 					ps.executeUpdate();
 				}
 				catch (SQLException raced) {
 					// another node created it between our UPDATE and INSERT
-					if (update(c, name, delta) == 0) {
+					if (update(c, value, name, delta) == 0) {
 						throw raced;
 					}
 				}
@@ -36,8 +45,9 @@ public final class CounterStore {
 		}
 	}
 
-	private static int update(Connection c, String name, long delta) throws SQLException {
-		try (PreparedStatement ps = c.prepareStatement("UPDATE webhooks_counter SET value = value + ? WHERE name = ?")) {
+	private static int update(Connection c, String value, String name, long delta) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement(
+		    "UPDATE webhooks_counter SET " + value + " = " + value + " + ? WHERE name = ?")) {
 			ps.setLong(1, delta);
 			ps.setString(2, name);
 			return ps.executeUpdate();

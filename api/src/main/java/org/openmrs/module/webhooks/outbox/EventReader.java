@@ -86,7 +86,8 @@ public final class EventReader {
 	public Map<String, Long> readCounters() throws SQLException {
 		Map<String, Long> counters = new LinkedHashMap<>();
 		try (Connection c = connections.getConnection();
-		        PreparedStatement ps = c.prepareStatement("SELECT name, value FROM webhooks_counter ORDER BY name");
+		        PreparedStatement ps = c.prepareStatement("SELECT name, "
+		            + CounterStore.valueColumn(connections.getDialect()) + " FROM webhooks_counter ORDER BY name");
 		        ResultSet rs = ps.executeQuery()) {
 			while (rs.next()) {
 				counters.put(rs.getString(1), rs.getLong(2));
