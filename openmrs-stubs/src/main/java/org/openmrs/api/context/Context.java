@@ -2,6 +2,7 @@ package org.openmrs.api.context;
 
 import java.util.List;
 
+import org.openmrs.api.APIException;
 import org.openmrs.api.AdministrationService;
 
 /** Compile-only stub of the OpenMRS class of the same name: only the members the module calls. */
@@ -12,6 +13,10 @@ public class Context {
 	}
 
 	public static <T> List<T> getRegisteredComponents(Class<T> type) {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static <T> T getRegisteredComponent(String beanName, Class<T> type) throws APIException {
 		throw new UnsupportedOperationException("stub");
 	}
 

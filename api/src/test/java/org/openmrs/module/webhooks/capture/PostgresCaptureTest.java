@@ -1,0 +1,11 @@
+package org.openmrs.module.webhooks.capture;
+
+import org.openmrs.module.webhooks.testdb.TestDatabase;
+
+class PostgresCaptureTest extends OutboxScenarios {
+
+	@Override
+	TestDatabase.Kind kind() {
+		return TestDatabase.Kind.POSTGRESQL;
+	}
+}
