@@ -73,7 +73,7 @@ class EventReaderTest {
 			        SqlValue.of(String.join("", java.util.Collections.nCopies(50, "x"))), null, 1, null, null);
 			try (Connection c = db.getConnection()) {
 				c.setAutoCommit(false);
-				c.createStatement().execute("INSERT INTO webhooks_counter (name, " + CounterStore.valueColumn(db.getDialect()) + ") VALUES ('clinical', 1)");
+				c.createStatement().execute("INSERT INTO webhooks_counter (name, counter_value) VALUES ('clinical', 1)");
 				assertThatThrownBy(() -> new OutboxWriter().write(c, db.getDialect(), Arrays.asList(good, tooLong)))
 				        .isInstanceOf(SQLException.class);
 				c.commit();
