@@ -92,6 +92,7 @@ export const messages = {
   'form.urlHint': 'The receiver\'s address, https://…',
   'form.enabled': 'Enabled',
   'form.events.hint': 'Pick whole resources (patient.*) or single event types.',
+  'form.events.group': '{resource} events',
   'form.events.all': 'All {resource} events ({pattern})',
   'form.events.other': 'Other patterns',
   'form.events.otherHint': 'Comma-separated, for example order.*',

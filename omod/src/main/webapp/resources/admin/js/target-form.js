@@ -37,6 +37,9 @@ function field(label, control, options = {}) {
   if (options.field) {
     control.dataset.field = options.field;
   }
+  if (options.required) {
+    control.setAttribute('aria-required', 'true');
+  }
   const isCheck = control.type === 'checkbox';
   return h('div', { class: 'field' + (isCheck ? ' field-check' : '') + (options.className ? ' ' + options.className : ''),
     'data-error-for': options.field || null },
@@ -78,7 +81,7 @@ function eventPicker(eventTypes, selected) {
     });
     const allId = uid('ev');
     all.id = allId;
-    groups.push(h('div', { class: 'event-group', role: 'group', 'aria-labelledby': allId + '-label' },
+    groups.push(h('div', { class: 'event-group', role: 'group', 'aria-label': t('form.events.group', { resource }) },
       h('span', { class: 'check event-group-head' }, all, h('label', { for: allId, id: allId + '-label' }, t('form.events.all', { resource, pattern }))),
       h('div', { class: 'event-singles' }, singles.map((box) => {
         box.id = uid('ev');
