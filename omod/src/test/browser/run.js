@@ -133,6 +133,18 @@ scenario('login-then-list', async (t) => {
   await t.page.keyboard.press('Space');
   await t.page.getByRole('status').filter({ hasText: 'OpenFn LIME is enabled.' }).waitFor();
   await t.snap();
+
+  // A session that ends mid-work brings the prompt back, and the interrupted request then completes.
+  await t.context.clearCookies();
+  const before = calls(t, 'webhooktarget?').length;
+  await t.page.getByRole('button', { name: 'Refresh' }).click();
+  await dialog.waitFor();
+  await dialog.getByLabel('Username').fill('admin');
+  await dialog.getByLabel('Password').fill('Admin123');
+  await t.page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  await t.page.waitForFunction(() => document.querySelectorAll('.targets-table tbody tr').length === 2);
+  expectEqual(calls(t, 'webhooktarget?').length, before + 2, 'the refused list request was retried once after signing in');
 });
 
 scenario('create-validation-then-success', async (t) => {
@@ -184,6 +196,7 @@ scenario('create-validation-then-success', async (t) => {
   const edit = t.page.getByRole('dialog', { name: 'Edit Lab bridge' });
   await edit.waitFor();
   await edit.getByLabel('Description', { exact: true }).fill('Results to the district lab (edited)');
+  await edit.getByText('Stored (****9f3e). Leave unchanged to keep it.').waitFor();
   await edit.getByRole('button', { name: 'Save' }).click();
   await edit.waitFor({ state: 'detached' });
   const update = calls(t, 'webhooktarget/9b8e7d6c-5a4b-4c3d-8e2f-1a0b9c8d7e62', 'POST')[0].body;
@@ -192,6 +205,25 @@ scenario('create-validation-then-success', async (t) => {
   const stored = t.server.state().targets.find((tg) => tg.name === 'Lab bridge');
   expectEqual(stored.auth.token, 'eyJhbGciOiJIUzI1NiJ9.lab.token9f3e', 'the server kept the stored token');
   expectEqual(stored.description, 'Results to the district lab (edited)', 'description updated');
+
+  // The API-key target's edit form: the key is masked, the OpenFn hint shows.
+  await row(t, 'OpenFn LIME').getByRole('button', { name: 'Edit OpenFn LIME' }).click();
+  const openfn = t.page.getByRole('dialog', { name: 'Edit OpenFn LIME' });
+  await openfn.locator('.openfn-hint').waitFor();
+  expectEqual(await openfn.getByLabel(/^Header name/).inputValue(), 'x-api-key', 'stored header name shown');
+  expectEqual(await openfn.getByLabel(/^Key/).inputValue(), '', 'the key itself is never put in the form');
+  await t.snap('edit-target');
+  await openfn.getByRole('button', { name: 'Cancel' }).click();
+
+  // Retire: gone from the list, back with "Show retired targets".
+  await openMore(t, 'District HIE', 'Retire…');
+  const confirm = t.page.getByRole('dialog', { name: 'Retire District HIE' });
+  await confirm.getByRole('button', { name: 'Confirm' }).click();
+  await t.page.getByRole('status').filter({ hasText: 'District HIE was retired.' }).waitFor();
+  await t.page.waitForFunction(() => document.querySelectorAll('.targets-table tbody tr').length === 2);
+  await t.page.getByLabel('Show retired targets').check();
+  await row(t, 'District HIE').locator('.badge', { hasText: 'retired' }).waitFor();
+  expect(calls(t, 'webhooktarget?').some((r) => r.path.includes('includeAll=true')), 'retired targets asked for with includeAll');
 });
 
 scenario('secret-shown-once', async (t) => {
@@ -274,8 +306,16 @@ scenario('test-send', async (t) => {
 
 scenario('filter-delivery-log', async (t) => {
   await signIn(t);
-  await t.page.getByRole('tab', { name: 'Delivery log' }).click();
+  // A target's "Show deliveries" opens the log filtered to it.
+  await openMore(t, 'OpenFn LIME', 'Show deliveries');
+  await t.page.waitForFunction(() => {
+    const cells = Array.from(document.querySelectorAll('.log-table tbody .col-target'));
+    return cells.length > 0 && cells.every((c) => c.textContent === 'OpenFn LIME');
+  });
+  expectEqual(await t.page.getByRole('tab', { name: 'Delivery log' }).getAttribute('aria-selected'), 'true', 'log tab selected');
+  await t.page.getByRole('button', { name: 'Reset' }).click();
   const rows = t.page.locator('.log-table tbody tr');
+  await t.page.waitForFunction(() => document.querySelectorAll('.log-table tbody tr').length === 25);
   await rows.first().waitFor();
   expectEqual(await rows.count(), 25, 'first page of 25');
   await t.page.getByText('Showing 1–25').waitFor();

@@ -186,7 +186,7 @@ export function createDeliveriesPanel(context) {
             h('td', null, formatTime(attempt.startedAt), attempt.manual ? h('span', { class: 'badge' }, t('attempts.manual')) : null),
             h('td', { class: 'num' }, t('attempts.ms', { millis: attempt.durationMillis })),
             h('td', { class: 'num' }, attempt.statusCode ? String(attempt.statusCode) : t('common.none')),
-            h('td', { class: 'error-text' }, attempt.error || t('common.none')),
+            h('td', null, attempt.error ? h('span', { class: 'error-text' }, attempt.error) : t('common.none')),
             h('td', null, attempt.responseExcerpt ? h('pre', { class: 'excerpt' }, attempt.responseExcerpt) : t('common.none'))))))
           : h('p', { class: 'muted' }, t('attempts.empty')));
     } catch (error) {

@@ -39,9 +39,10 @@ function hourLabel(iso) {
  * title and description for screen readers; the same numbers are in a table below it.
  */
 export function drawChart(hours) {
-  const width = 1000;
-  const height = 240;
-  const margin = { top: 16, right: 12, bottom: 30, left: 52 };
+  // Drawn at about the size it is shown at 1366 px, so that 12 px text stays 12 px.
+  const width = 720;
+  const height = 230;
+  const margin = { top: 14, right: 10, bottom: 28, left: 44 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const max = niceMax(Math.max(1, ...hours.map((hr) => Math.max(hr.delivered || 0, hr.failedAttempts || 0))));

@@ -68,6 +68,7 @@ export const messages = {
   'targets.toggleLabel': 'Enabled: {name}',
   'targets.enabledNow': '{name} is enabled.',
   'targets.disabledNow': '{name} is disabled.',
+  'targets.retireTitle': 'Retire {name}',
   'targets.retireConfirm': 'Retire {name}? It stops receiving events; its delivery log is kept.',
   'targets.retired.done': '{name} was retired.',
   'targets.saved': '{name} was saved.',

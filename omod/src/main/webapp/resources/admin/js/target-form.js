@@ -4,7 +4,7 @@
  * auth.headerName, filters.concepts) land next to the field they are about.
  */
 import * as api from './api.js';
-import { h, uid, announce, errorText } from './dom.js';
+import { h, uid, announce, errorText, replaceChildren } from './dom.js';
 import { openDialog } from './dialog.js';
 import { showSecretOnce } from './target-actions.js';
 import { t } from './strings.js';
@@ -353,7 +353,7 @@ function showErrors(form, summary, fieldErrors, otherMessages) {
     }
   });
   summary.hidden = false;
-  summary.replaceChildren(h('strong', null, t('form.errorsSummary')),
+  replaceChildren(summary, h('strong', null, t('form.errorsSummary')),
     unplaced.length ? h('ul', null, unplaced.map((text) => h('li', null, text))) : null);
   if (firstInvalid) {
     firstInvalid.focus();
@@ -403,11 +403,7 @@ export function openTargetForm(target, context) {
           field(t('form.url'), url, { field: 'url', required: true, hint: t('form.urlHint') }),
           field(t('form.description'), description, { field: 'description' }),
           field(t('form.enabled'), enabled, { field: 'enabled' })),
-        events.element,
-        h('fieldset', { class: 'filters' }, h('legend', null, t('form.section.filters')),
-          h('p', { class: 'hint' }, t('form.filters.hint')),
-          h('div', { class: 'grid-2' }, FILTER_KEYS.map((key) =>
-            field(t('form.filters.' + key), filterInputs[key], { field: 'filters.' + key }))))),
+        events.element),
       h('div', { class: 'form-column' },
         h('fieldset', null, h('legend', null, t('form.section.payload')),
           h('div', { class: 'grid-2' },
@@ -418,7 +414,11 @@ export function openTargetForm(target, context) {
         headers.element,
         h('fieldset', null, h('legend', null, t('form.section.signing')),
           field(t('form.signing.enabled'), signingEnabled, { field: 'signing.enabled',
-            hint: editing ? t('form.signing.count', { count: signing.secretCount || 0 }) : t('form.signing.hint') })))));
+            hint: editing ? t('form.signing.count', { count: signing.secretCount || 0 }) : t('form.signing.hint') })),
+        h('fieldset', { class: 'filters' }, h('legend', null, t('form.section.filters')),
+          h('p', { class: 'hint' }, t('form.filters.hint')),
+          h('div', { class: 'grid-2' }, FILTER_KEYS.map((key) =>
+            field(t('form.filters.' + key), filterInputs[key], { field: 'filters.' + key })))))));
 
   function collect() {
     const payload = {

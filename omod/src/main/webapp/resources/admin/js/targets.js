@@ -137,7 +137,7 @@ export function createTargetsPanel(context) {
   }
 
   async function retire(target) {
-    const ok = await confirmDialog(t('targets.retire').replace('…', ''), t('targets.retireConfirm', { name: target.name }), t('common.confirm'));
+    const ok = await confirmDialog(t('targets.retireTitle', { name: target.name }), t('targets.retireConfirm', { name: target.name }), t('common.confirm'));
     if (!ok) {
       return;
     }
