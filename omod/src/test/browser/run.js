@@ -100,7 +100,10 @@ scenario('login-then-list', async (t) => {
   await t.page.goto(t.server.url);
   const dialog = t.page.getByRole('dialog', { name: 'Sign in to OpenMRS' });
   await dialog.waitFor();
-  expect(calls(t, 'webhooks/eventtypes').length >= 1, 'the page asked for data before signing in');
+  // No session: the page asks /session (never a 401) and prompts before any protected call, so the
+  // browser's own Basic-auth box (which a 401's WWW-Authenticate would bring up) never appears.
+  expectEqual(JSON.stringify(t.server.state().requests.map((r) => r.path.split('?')[0])),
+    JSON.stringify(['/openmrs/ws/rest/v1/session']), 'only /session asked before signing in');
   expectEqual(await focusedLabel(t), 'Username', 'focus starts in the username field');
   await dialog.getByLabel('Username').fill('admin');
   await dialog.getByLabel('Password').fill('wrong');
@@ -134,7 +137,10 @@ scenario('login-then-list', async (t) => {
   await t.page.getByRole('status').filter({ hasText: 'OpenFn LIME is enabled.' }).waitFor();
   await t.snap();
 
-  // A session that ends mid-work brings the prompt back, and the interrupted request then completes.
+  // A session that ends mid-work: the 401 brings the prompt back, and the refused request is retried.
+  // Real browsers first show their own Basic-auth box for the 401's WWW-Authenticate challenge;
+  // this plays what follows when the person cancels it (headless Chromium has no such box).
+  t.server.state().basicChallenge = false;
   await t.context.clearCookies();
   const before = calls(t, 'webhooktarget?').length;
   await t.page.getByRole('button', { name: 'Refresh' }).click();
@@ -145,6 +151,8 @@ scenario('login-then-list', async (t) => {
   await dialog.waitFor({ state: 'detached' });
   await t.page.waitForFunction(() => document.querySelectorAll('.targets-table tbody tr').length === 2);
   expectEqual(calls(t, 'webhooktarget?').length, before + 2, 'the refused list request was retried once after signing in');
+  expect(t.server.state().requests.some((r) => r.path.startsWith('/openmrs/ws/rest/v1/webhooktarget') && r.status === 401),
+    'the list request was refused with 401 first');
 });
 
 scenario('create-validation-then-success', async (t) => {
@@ -196,7 +204,7 @@ scenario('create-validation-then-success', async (t) => {
   const edit = t.page.getByRole('dialog', { name: 'Edit Lab bridge' });
   await edit.waitFor();
   await edit.getByLabel('Description', { exact: true }).fill('Results to the district lab (edited)');
-  await edit.getByText('Stored (****9f3e). Leave unchanged to keep it.').waitFor();
+  await edit.getByText('Stored (****9f3e). Leave empty to keep it.').waitFor();
   await edit.getByRole('button', { name: 'Save' }).click();
   await edit.waitFor({ state: 'detached' });
   const update = calls(t, 'webhooktarget/9b8e7d6c-5a4b-4c3d-8e2f-1a0b9c8d7e62', 'POST')[0].body;

@@ -84,7 +84,7 @@ function validationError(fieldErrors, globalErrors) {
 
 function createState(now) {
   const random = prng(20261127);
-  const state = { targets: [], deliveries: [], sessions: new Map(), requests: [], now };
+  const state = { targets: [], deliveries: [], sessions: new Map(), requests: [], now, basicChallenge: true };
   const openfn = {
     uuid: '6f1c2a9e-3b7d-4e21-9a55-0c1d2e3f4a51', name: 'OpenFn LIME', description: 'Lab orders to the LIME workflow',
     url: 'https://app.openfn.org/i/3f2a9c1e', enabled: true, eventTypes: ['patient.*', 'encounter.created'],
@@ -360,8 +360,15 @@ function rest(state, req, url, body) {
       : { authenticated: false } };
   }
   if (!user) {
-    return restError(401, 'User is not logged in [Privileges required: Get Webhook Targets]',
+    // Like the REST module's BaseRestController: a Basic challenge with the 401 of an anonymous caller.
+    const answer = restError(401, 'User is not logged in [Privileges required: Get Webhook Targets]',
       { rawMessage: 'Privileges required: Get Webhook Targets', translatedMessage: 'Privileges required: Get Webhook Targets' });
+    // state.basicChallenge = false plays a browser whose person cancelled its own login box (headless
+    // Chromium would otherwise wait on the challenge forever).
+    if (state.basicChallenge) {
+      answer.headers = { 'WWW-Authenticate': 'Basic realm="OpenMRS at /ws/rest"' };
+    }
+    return answer;
   }
   const method = req.method;
   const isWrite = method !== 'GET';
@@ -584,13 +591,15 @@ function startServer(port = 0, now = Date.now()) {
           return;
         }
       }
-      state.requests.push({ method: req.method, path: url.pathname + url.search, body, authorization: Boolean(req.headers.authorization) });
+      const record = { method: req.method, path: url.pathname + url.search, body, authorization: Boolean(req.headers.authorization) };
+      state.requests.push(record);
       let answer;
       try {
         answer = rest(state, req, url, body);
       } catch (failure) {
         answer = restError(500, String(failure && failure.stack));
       }
+      record.status = answer.status;
       const headers = Object.assign({ 'Content-Type': 'application/json;charset=UTF-8' }, answer.headers || {});
       res.writeHead(answer.status, headers);
       res.end(answer.body === null ? '' : JSON.stringify(answer.body));

@@ -165,8 +165,18 @@ async function start() {
 
   selectTab = setUpTabs(panels);
 
-  // The catalogue feeds the form and the log filter. Loading it first makes its 401 the one that
-  // prompts, so the prompt appears once and the targets load right after.
+  // Ask for credentials before the first protected call when there is no session. Waiting for a 401
+  // instead would also work, but the REST module's 401 carries "WWW-Authenticate: Basic", on which
+  // browsers show their own login box first. /session answers anonymous callers without a 401.
+  try {
+    const current = await api.session();
+    if (current && current.authenticated === false) {
+      await promptLogin();
+    }
+  } catch (ignored) {
+    // Closed prompt or no network: the calls below fail with a message that says which.
+  }
+  // The catalogue feeds the form and the log filter; load it before the first panel shows.
   try {
     state.eventTypes = await api.listEventTypes();
   } catch (error) {

@@ -126,7 +126,7 @@ export const messages = {
   'form.auth.headerName': 'Header name',
   'form.auth.value': 'Key',
   'form.auth.openfnHint': 'OpenFn webhook triggers: choose "API key header" with header x-api-key and the trigger\'s key.',
-  'form.auth.keepSecret': 'Stored ({masked}). Leave unchanged to keep it.',
+  'form.auth.keepSecret': 'Stored ({masked}). Leave empty to keep it.',
   'form.headers.hint': 'Sent with every notification. Values are stored as secrets.',
   'form.headers.name': 'Header name',
   'form.headers.value': 'Value',
