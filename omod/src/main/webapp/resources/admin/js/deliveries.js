@@ -98,11 +98,18 @@ export function createDeliveriesPanel(context) {
     controls.eventType.value = keepType;
   }
 
+  // Loads can overlap (a first load as the tab opens, then a filtered one): only the latest renders.
+  let loadSequence = 0;
+
   async function load() {
     const limit = Number(pageSize.value);
+    const mine = ++loadSequence;
     table.setAttribute('aria-busy', 'true');
     try {
       const page = await api.searchDeliveries(applied, startIndex, limit);
+      if (mine !== loadSequence) {
+        return;
+      }
       render(page.results);
       previous.disabled = startIndex === 0;
       next.disabled = !page.hasNext;

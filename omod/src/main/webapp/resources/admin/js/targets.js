@@ -26,16 +26,31 @@ export function createTargetsPanel(context) {
     body);
 
   addButton.addEventListener('click', () => openTargetForm(null, formContext()));
+  // One listener for all rows: a click outside an open "More" menu closes it.
+  document.addEventListener('click', (event) => {
+    body.querySelectorAll('details.menu[open]').forEach((menu) => {
+      if (!menu.contains(event.target)) {
+        menu.open = false;
+      }
+    });
+  });
   showRetired.addEventListener('change', () => refresh());
 
   function formContext() {
     return { eventTypes: context.state.eventTypes, onSaved: () => refresh() };
   }
 
+  // Refreshes can overlap (a switch toggled twice quickly): only the latest answer renders.
+  let refreshSequence = 0;
+
   async function refresh() {
+    const mine = ++refreshSequence;
     body.setAttribute('aria-busy', 'true');
     try {
       const targets = await api.listTargets(showRetired.checked);
+      if (mine !== refreshSequence) {
+        return;
+      }
       context.state.targets = targets;
       render(targets);
       context.onTargetsChanged();
@@ -125,6 +140,12 @@ export function createTargetsPanel(context) {
         item(t('targets.replay'), () => openSinceDialog(target, 'replay', refresh)),
         item(t('targets.showDeliveries'), () => context.showDeliveries(target.uuid)),
         target.retired ? null : item(t('targets.retire'), () => retire(target))));
+    // The menu closes when focus goes elsewhere, like any drop-down (clicks: see the panel's listener).
+    details.addEventListener('focusout', (event) => {
+      if (details.open && event.relatedTarget && !details.contains(event.relatedTarget)) {
+        details.open = false;
+      }
+    });
     // Escape closes the menu and gives focus back to its summary.
     details.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && details.open) {
