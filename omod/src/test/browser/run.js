@@ -165,7 +165,7 @@ scenario('create-validation-then-success', async (t) => {
   await form.getByRole('button', { name: 'Save' }).click();
   const nameField = form.locator('[data-error-for="name"]');
   await nameField.locator('.field-error', { hasText: 'Required.' }).waitFor();
-  await form.locator('[data-error-for="eventTypes"] .field-error', { hasText: 'Choose at least one event type.' }).waitFor();
+  await form.locator('[data-error-for="eventTypes"] > .field-error', { hasText: 'Choose at least one event type.' }).waitFor();
   expectEqual(calls(t, 'webhooktarget', 'POST').length, 0, 'no POST while the form is incomplete');
   expectEqual(await focusedLabel(t), 'Name *', 'focus moved to the first invalid field');
 
@@ -174,7 +174,13 @@ scenario('create-validation-then-success', async (t) => {
   await form.getByRole('textbox', { name: 'URL', exact: true }).fill('http://hie.example.org/openmrs');
   await form.getByRole('checkbox', { name: 'All patient events (patient.*)' }).check();
   await form.getByRole('checkbox', { name: 'encounter.created', exact: true }).check();
+  await form.getByLabel('Other patterns', { exact: true }).fill('order.*');
   await form.getByRole('button', { name: 'Save' }).click();
+  // fieldErrors keyed "eventTypes[2]" land on the event picker.
+  await form.locator('[data-error-for="eventTypes"] > .field-error', { hasText: 'Unknown event type: order.*' }).waitFor();
+  await form.getByLabel('Other patterns', { exact: true }).fill('');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.locator('[data-error-for="eventTypes"] > .field-error').waitFor({ state: 'hidden' });
   const urlField = form.locator('[data-error-for="url"]');
   const urlError = urlField.locator('.field-error');
   await urlError.filter({ hasText: 'URL must start with https://' }).waitFor();
@@ -184,7 +190,7 @@ scenario('create-validation-then-success', async (t) => {
   expect(describedBy.split(' ').includes(await urlError.getAttribute('id')), 'the error is the input\'s description');
   expect(await urlInput.evaluate((el) => el === document.activeElement), 'focus moved to the URL field');
   expect(await nameField.locator('.field-error').isHidden(), 'the fixed name field has no error any more');
-  const sent = calls(t, 'webhooktarget', 'POST')[0].body;
+  const sent = calls(t, 'webhooktarget', 'POST')[1].body;
   expectEqual(JSON.stringify(sent.eventTypes), JSON.stringify(['patient.*', 'encounter.created']), 'pattern sent, not its single types');
   await t.snap('create-validation-error');
 
