@@ -132,7 +132,11 @@ scenario('login-then-list', async (t) => {
   await t.page.keyboard.press('Space');
   await t.page.getByRole('status').filter({ hasText: 'OpenFn LIME is disabled.' }).waitFor();
   expectEqual(calls(t, 'webhooks/target/6f1c2a9e-3b7d-4e21-9a55-0c1d2e3f4a51/disable', 'POST').length, 1, 'disable called');
-  await t.page.waitForFunction(() => document.activeElement && document.activeElement.getAttribute('role') === 'switch');
+  // Wait for the list refresh that follows the toggle to finish (it replaces the row and gives focus back to
+  // the new switch): a key pressed while the old switch is being replaced would be lost between keydown and keyup.
+  await t.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]')
+    && document.activeElement && document.activeElement.getAttribute('role') === 'switch'
+    && document.activeElement.getAttribute('aria-checked') === 'false');
   await t.page.keyboard.press('Space');
   await t.page.getByRole('status').filter({ hasText: 'OpenFn LIME is enabled.' }).waitFor();
   await t.snap();
