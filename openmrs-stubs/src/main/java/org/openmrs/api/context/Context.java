@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.openmrs.api.APIException;
 import org.openmrs.api.AdministrationService;
+import org.openmrs.api.EncounterService;
+import org.openmrs.api.ObsService;
+import org.openmrs.api.PatientService;
+import org.openmrs.api.VisitService;
 
 /** Compile-only stub of the OpenMRS class of the same name: only the members the module calls. */
 public class Context {
@@ -29,6 +33,48 @@ public class Context {
 	}
 
 	public static void removeProxyPrivilege(String privilege) {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	// --- used by the REST layer (omod): services, privilege checks, the representation hook's session ---
+
+	public static <T> T getService(Class<? extends T> cls) {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static boolean isAuthenticated() {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static boolean hasPrivilege(String privilege) {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static boolean isSessionOpen() {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static void openSession() {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static void closeSession() {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static PatientService getPatientService() {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static EncounterService getEncounterService() {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static ObsService getObsService() {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static VisitService getVisitService() {
 		throw new UnsupportedOperationException("stub");
 	}
 }

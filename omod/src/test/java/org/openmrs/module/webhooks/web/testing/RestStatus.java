@@ -1,0 +1,33 @@
+package org.openmrs.module.webhooks.web.testing;
+
+import org.openmrs.api.APIAuthenticationException;
+import org.openmrs.api.ValidationException;
+import org.openmrs.module.webservices.rest.web.response.ConversionException;
+import org.openmrs.module.webservices.rest.web.response.IllegalRequestException;
+import org.openmrs.module.webservices.rest.web.response.ObjectNotFoundException;
+import org.openmrs.module.webservices.rest.web.response.ResourceDoesNotSupportOperationException;
+
+/**
+ * The HTTP status the REST module's error handling (BaseRestController, webservices.rest 2.x / 3.x) gives an
+ * exception that leaves a resource or our controller: what the tests assert instead of running the REST module.
+ */
+public final class RestStatus {
+
+	private RestStatus() {
+	}
+
+	/** @param authenticated whether the caller was logged in (decides 401 versus 403) */
+	public static int of(Throwable e, boolean authenticated) {
+		if (e instanceof APIAuthenticationException) {
+			return authenticated ? 403 : 401;
+		}
+		if (e instanceof ValidationException || e instanceof ConversionException || e instanceof IllegalRequestException
+		        || e instanceof ResourceDoesNotSupportOperationException) {
+			return 400;
+		}
+		if (e instanceof ObjectNotFoundException) {
+			return 404;
+		}
+		return 500;
+	}
+}

@@ -1,0 +1,51 @@
+package org.openmrs.module.webservices.rest.web.resource.impl;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.openmrs.module.webservices.rest.web.RequestContext;
+import org.openmrs.module.webservices.rest.web.response.ConversionException;
+import org.openmrs.module.webservices.rest.web.response.ResourceDoesNotSupportOperationException;
+import org.openmrs.module.webservices.rest.web.response.ResponseException;
+
+/**
+ * Compile-only stub of the REST module class of the same name: only the members the module uses. The real class
+ * also implements the REST module's Converter and DelegatingResourceHandler, whose {@code newDelegate()},
+ * {@code save(T)} and {@code getRepresentationDescription(Representation)} our resources implement.
+ *
+ * <p>The constructor does not throw (our resources extend this class and tests instantiate them) and, like the
+ * real one, starts the set of properties ignored on update.
+ */
+public abstract class BaseDelegatingResource<T> {
+
+	protected Set<String> propertiesIgnoredWhenUpdating = new HashSet<String>();
+
+	protected BaseDelegatingResource() {
+	}
+
+	public abstract T getByUniqueId(String uniqueId);
+
+	protected abstract void delete(T delegate, String reason, RequestContext context) throws ResponseException;
+
+	protected T undelete(T delegate, RequestContext context) throws ResponseException {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public abstract void purge(T delegate, RequestContext context) throws ResponseException;
+
+	public DelegatingResourceDescription getCreatableProperties() throws ResourceDoesNotSupportOperationException {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public DelegatingResourceDescription getUpdatableProperties() throws ResourceDoesNotSupportOperationException {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public Object getProperty(T instance, String propertyName) throws ConversionException {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public void setProperty(Object instance, String propertyName, Object value) throws ConversionException {
+		throw new UnsupportedOperationException("stub");
+	}
+}
