@@ -1,0 +1,318 @@
+package org.openmrs.module.webhooks.delivery.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.openmrs.module.webhooks.delivery.FailureKind;
+import org.openmrs.module.webhooks.delivery.OutboundRequest;
+import org.openmrs.module.webhooks.delivery.Transport;
+import org.openmrs.module.webhooks.delivery.TransportResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Transport} on Apache HttpClient 5 (classic, blocking: the engine's workers are threads anyway,
+ * and a pooled blocking client is the fastest way for a handful of them to reach one receiver).
+ * <p>
+ * One connection pool with keep-alive; redirects never followed; no automatic retries (the engine retries
+ * with its own schedule); no cookies, no auth caching, no compression; every connection checked against the
+ * {@link EgressPolicy} at the moment it is made, on the address actually connected. The whole send — pool
+ * wait, connect, response headers and body — is bounded by the request's timeout. Logs nothing about a
+ * request but its host, and only at debug.
+ */
+public final class HttpTransport implements Transport {
+
+	private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
+
+	/** Exactly {@code application/json}: JSON has no charset parameter (RFC 8259 §11). */
+	private static final ContentType JSON = ContentType.create("application/json");
+
+	/** Ours to set, or HttpClient's: taking them from the map would duplicate or contradict them. */
+	private static final Set<String> RESERVED_HEADERS = new HashSet<String>(Arrays.asList("content-type", "user-agent",
+	    "content-length", "transfer-encoding", "host", "connection", "keep-alive", "expect", "te", "trailer", "upgrade",
+	    "proxy-connection"));
+
+	/** Header values shorter than this are not scrubbed from error texts; secrets are longer, ports are not. */
+	private static final int MIN_SCRUBBED_VALUE = 6;
+
+	private final CloseableHttpClient client;
+
+	private final PoolingHttpClientConnectionManager connections;
+
+	private final Supplier<EgressPolicy> policy;
+
+	private final DeadlineTimer deadlines;
+
+	private final Clock clock;
+
+	private final AtomicReference<EgressPolicy> lastPolicy = new AtomicReference<EgressPolicy>();
+
+	private volatile boolean closed;
+
+	private HttpTransport(Builder builder) {
+		this.policy = builder.policy;
+		this.clock = builder.clock;
+		this.deadlines = new DeadlineTimer();
+		this.connections = new GuardedConnectionManagerBuilder(new GuardedSocketFactory(builder.policy))
+		        .setDnsResolver(builder.dnsResolver).setTlsSocketStrategy(builder.tlsStrategy)
+		        .setMaxConnTotal(builder.maxTotal).setMaxConnPerRoute(builder.maxPerRoute)
+		        .setDefaultConnectionConfig(ConnectionConfig.custom()
+		                // Check a connection idle this long before reuse: with retries off, a stale one is a failed attempt.
+		                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+		                // Re-resolve and re-check now and then, so a connection does not pin an old DNS answer for ever.
+		                .setTimeToLive(TimeValue.ofMinutes(5)).build())
+		        .build();
+		this.client = HttpClients.custom().setConnectionManager(connections)
+		        .setConnectionReuseStrategy(new PolicyCheckingReuseStrategy(builder.policy)).disableRedirectHandling()
+		        .disableAutomaticRetries().disableCookieManagement().disableAuthCaching().disableContentCompression()
+		        .disableConnectionState().setUserAgent("OpenMRS-Webhooks/" + builder.moduleVersion)
+		        .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false)
+		                .setExpectContinueEnabled(false).setProtocolUpgradeEnabled(false).build())
+		        .evictExpiredConnections().evictIdleConnections(TimeValue.ofSeconds(30)).build();
+	}
+
+	/**
+	 * @param policy read on every send and every new connection, so global property changes apply at once;
+	 *            must be cheap and thread-safe; a {@code null} policy refuses everything
+	 * @param moduleVersion for {@code User-Agent: OpenMRS-Webhooks/<version>}
+	 */
+	public static Builder builder(Supplier<EgressPolicy> policy, String moduleVersion) {
+		return new Builder(policy, moduleVersion);
+	}
+
+	@Override
+	public TransportResult send(OutboundRequest request) {
+		long started = System.nanoTime();
+		try {
+			TransportResult result = doSend(request, started);
+			return result.getError() == null ? result
+			        : TransportResult.failure(result.getFailure(), scrub(result.getError(), request.getHeaders()),
+			            result.getDurationMillis());
+		}
+		catch (RuntimeException e) {
+			// The contract is "never throws"; an unexpected bug still must not kill a worker.
+			log.warn("Unexpected {} sending to host {}", e.getClass().getName(), request.getUrl().getHost());
+			log.debug("Unexpected failure detail", e);
+			return TransportResult.failure(FailureKind.IO, "unexpected error: " + e.getClass().getSimpleName(),
+			    millisSince(started));
+		}
+	}
+
+	private TransportResult doSend(OutboundRequest request, long started) {
+		if (closed) {
+			return TransportResult.failure(FailureKind.IO, "the transport is closed", 0);
+		}
+		String urlProblem = TargetUrl.problem(request.getUrl());
+		if (urlProblem != null) {
+			return TransportResult.failure(FailureKind.INVALID_URL, urlProblem, millisSince(started));
+		}
+		EgressPolicy current = policy.get();
+		if (current == null) {
+			return TransportResult.failure(FailureKind.EGRESS_REFUSED, "egress refused: no egress policy is available",
+			    millisSince(started));
+		}
+		dropIdleConnectionsIfPolicyChanged(current);
+		String schemeRefusal = current.schemeRefusal(TargetUrl.scheme(request.getUrl()));
+		if (schemeRefusal != null) {
+			return TransportResult.failure(FailureKind.EGRESS_REFUSED, schemeRefusal, millisSince(started));
+		}
+		return execute(request, started);
+	}
+
+	private TransportResult execute(OutboundRequest request, long started) {
+		HttpPost post = newPost(request);
+		int timeoutSeconds = request.getTimeoutSeconds();
+		DeadlineTimer.Deadline deadline = deadlines.start(post, TimeUnit.SECONDS.toMillis(timeoutSeconds));
+		ClassicHttpResponse response;
+		try {
+			response = client.executeOpen(null, post, HttpClientContext.create());
+		}
+		catch (IOException e) {
+			deadline.stop();
+			Failures.Failure failure = Failures.classify(e, deadline.hasPassed(), timeoutSeconds,
+			    TargetUrl.hostAndPort(request.getUrl()));
+			if (log.isDebugEnabled()) {
+				log.debug("Send to host {} failed: {} ({})", request.getUrl().getHost(), failure.kind,
+				    e.getClass().getName());
+			}
+			return TransportResult.failure(failure.kind, failure.error, millisSince(started));
+		}
+		try {
+			Header retryAfter = response.getFirstHeader("Retry-After");
+			String excerpt = readExcerpt(response.getEntity(), post);
+			return TransportResult.response(response.getCode(), millisSince(started), excerpt,
+			    RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), clock));
+		}
+		finally {
+			deadline.stop();
+			closeQuietly(response);
+		}
+	}
+
+	/** After a cancel, closing complains about the connection it no longer has; the outcome is already known. */
+	private static void closeQuietly(ClassicHttpResponse response) {
+		try {
+			response.close();
+		}
+		catch (IOException e) {
+			log.trace("Closing a cancelled response", e);
+		}
+	}
+
+	@SuppressWarnings("deprecation") // the per-request connect timeout is deprecated in favour of a per-route one,
+	// but the timeout belongs to the target's request, and HttpClient 5.5 still honours it
+	private static HttpPost newPost(OutboundRequest request) {
+		HttpPost post = new HttpPost(request.getUrl());
+		for (Map.Entry<String, String> header : request.getHeaders().entrySet()) {
+			if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+				log.debug("Ignoring reserved request header {}", header.getKey());
+				continue;
+			}
+			post.addHeader(header.getKey(), header.getValue());
+		}
+		post.setEntity(new ByteArrayEntity(request.getBody(), JSON));
+		Timeout timeout = Timeout.ofSeconds(request.getTimeoutSeconds());
+		post.setConfig(RequestConfig.custom().setRedirectsEnabled(false).setExpectContinueEnabled(false)
+		        .setProtocolUpgradeEnabled(false).setConnectionRequestTimeout(timeout).setConnectTimeout(timeout)
+		        .setResponseTimeout(timeout).build());
+		return post;
+	}
+
+	/**
+	 * Captures the start of the body. A body read short of its end (too big, or cut off by the deadline) costs
+	 * its connection: cancelling discards it, where closing the stream would read the rest of it first.
+	 */
+	private static String readExcerpt(HttpEntity entity, HttpPost post) {
+		if (entity == null) {
+			return null;
+		}
+		BodyCapture capture = new BodyCapture();
+		try (InputStream in = entity.getContent()) {
+			capture.readFrom(in, entity.getContentLength());
+			if (!capture.isComplete()) {
+				post.cancel();
+			}
+		}
+		catch (IOException e) {
+			// The status is in; a broken or stalled body only shortens the excerpt.
+			post.cancel();
+		}
+		return capture.excerpt();
+	}
+
+	private void dropIdleConnectionsIfPolicyChanged(EgressPolicy current) {
+		EgressPolicy previous = lastPolicy.getAndSet(current);
+		if (previous != null && !previous.equals(current)) {
+			// Pooled connections were checked under the old rules; the next send must connect afresh.
+			connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
+		}
+	}
+
+	private static String scrub(String error, Map<String, String> headers) {
+		String safe = error;
+		for (String value : headers.values()) {
+			if (value.length() >= MIN_SCRUBBED_VALUE && safe.contains(value)) {
+				safe = safe.replace(value, "***");
+			}
+		}
+		return safe;
+	}
+
+	private static long millisSince(long startedNanos) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+	}
+
+	/** Shuts the pool and its threads down; later sends fail with {@link FailureKind#IO}. */
+	@Override
+	public void close() {
+		closed = true;
+		client.close(CloseMode.GRACEFUL);
+		deadlines.close();
+	}
+
+	/** Configures an {@link HttpTransport}; not thread-safe. */
+	public static final class Builder {
+
+		private final Supplier<EgressPolicy> policy;
+
+		private final String moduleVersion;
+
+		private int maxTotal = 50;
+
+		private int maxPerRoute = 10;
+
+		private DnsResolver dnsResolver = SystemDefaultDnsResolver.INSTANCE;
+
+		private TlsSocketStrategy tlsStrategy;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(Supplier<EgressPolicy> policy, String moduleVersion) {
+			if (policy == null || moduleVersion == null) {
+				throw new IllegalArgumentException("policy and moduleVersion are required");
+			}
+			this.policy = policy;
+			this.moduleVersion = moduleVersion;
+		}
+
+		/** Pool limits: at most {@code total} connections, at most {@code perRoute} to one scheme/host/port. */
+		public Builder maxConnections(int total, int perRoute) {
+			if (total < 1 || perRoute < 1 || perRoute > total) {
+				throw new IllegalArgumentException("need 1 <= perRoute <= total, got total=" + total + ", perRoute="
+				        + perRoute);
+			}
+			this.maxTotal = total;
+			this.maxPerRoute = perRoute;
+			return this;
+		}
+
+		/** Tests only: production always resolves with the system resolver. */
+		Builder dnsResolver(DnsResolver resolver) {
+			this.dnsResolver = resolver;
+			return this;
+		}
+
+		/** Tests only: e.g. trust a self-signed test certificate. {@code null} means the JVM's default trust. */
+		Builder tlsStrategy(TlsSocketStrategy strategy) {
+			this.tlsStrategy = strategy;
+			return this;
+		}
+
+		/** Tests only: the "now" Retry-After dates are measured from. */
+		Builder clock(Clock now) {
+			this.clock = now;
+			return this;
+		}
+
+		public HttpTransport build() {
+			return new HttpTransport(this);
+		}
+	}
+}
