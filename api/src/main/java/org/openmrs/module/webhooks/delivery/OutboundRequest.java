@@ -55,7 +55,10 @@ public final class OutboundRequest {
 		return body.length;
 	}
 
-	/** Bounds the connect and, separately, the whole response (headers and body); at least 1. */
+	/**
+	 * Bounds the whole send: waiting for a pooled connection, connecting, and the complete response (headers
+	 * and body), give or take a fraction of a second; at least 1.
+	 */
 	public int getTimeoutSeconds() {
 		return timeoutSeconds;
 	}

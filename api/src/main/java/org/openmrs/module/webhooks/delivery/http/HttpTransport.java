@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * One connection pool with keep-alive; redirects never followed; no automatic retries (the engine retries
  * with its own schedule); no cookies, no auth caching, no compression; every connection checked against the
  * {@link EgressPolicy} at the moment it is made, on the address actually connected. The whole send — pool
- * wait, connect, response headers and body — is bounded by the request's timeout. Logs nothing about a
- * request but its host, and only at debug.
+ * wait, connect, response headers and body — is bounded by the request's timeout. Of a request, only its
+ * host is ever logged: never its path, query, headers or body.
  */
 public final class HttpTransport implements Transport {
 
@@ -58,6 +58,12 @@ public final class HttpTransport implements Transport {
 	private static final Set<String> RESERVED_HEADERS = new HashSet<String>(Arrays.asList("content-type", "user-agent",
 	    "content-length", "transfer-encoding", "host", "connection", "keep-alive", "expect", "te", "trailer", "upgrade",
 	    "proxy-connection"));
+
+	/**
+	 * How long the whole-send deadline waits beyond the timeout, so that when HttpClient's own connect or read
+	 * timeout is what expires, its more telling message ("connect … timed out") wins the race.
+	 */
+	private static final long DEADLINE_GRACE_MILLIS = 200;
 
 	/** Header values shorter than this are not scrubbed from error texts; secrets are longer, ports are not. */
 	private static final int MIN_SCRUBBED_VALUE = 6;
@@ -149,7 +155,8 @@ public final class HttpTransport implements Transport {
 	private TransportResult execute(OutboundRequest request, long started) {
 		HttpPost post = newPost(request);
 		int timeoutSeconds = request.getTimeoutSeconds();
-		DeadlineTimer.Deadline deadline = deadlines.start(post, TimeUnit.SECONDS.toMillis(timeoutSeconds));
+		DeadlineTimer.Deadline deadline = deadlines.start(post,
+		    TimeUnit.SECONDS.toMillis(timeoutSeconds) + DEADLINE_GRACE_MILLIS);
 		ClassicHttpResponse response;
 		try {
 			response = client.executeOpen(null, post, HttpClientContext.create());
