@@ -3,11 +3,7 @@ package org.openmrs.module.webhooks.delivery.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -15,21 +11,10 @@ import java.util.function.Supplier;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.openmrs.module.webhooks.delivery.FailureKind;
 import org.openmrs.module.webhooks.delivery.OutboundRequest;
 import org.openmrs.module.webhooks.delivery.Transport;
@@ -51,14 +36,6 @@ public final class HttpTransport implements Transport {
 
 	private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
 
-	/** Exactly {@code application/json}: JSON has no charset parameter (RFC 8259 §11). */
-	private static final ContentType JSON = ContentType.create("application/json");
-
-	/** Ours to set, or HttpClient's: taking them from the map would duplicate or contradict them. */
-	private static final Set<String> RESERVED_HEADERS = new HashSet<String>(Arrays.asList("content-type", "user-agent",
-	    "content-length", "transfer-encoding", "host", "connection", "keep-alive", "expect", "te", "trailer", "upgrade",
-	    "proxy-connection"));
-
 	/**
 	 * How long the whole-send deadline waits beyond the timeout, so that when HttpClient's own connect or read
 	 * timeout is what expires, its more telling message ("connect … timed out") wins the race.
@@ -68,13 +45,11 @@ public final class HttpTransport implements Transport {
 	/** Header values shorter than this are not scrubbed from error texts; secrets are longer, ports are not. */
 	private static final int MIN_SCRUBBED_VALUE = 6;
 
-	private final CloseableHttpClient client;
-
-	private final PoolingHttpClientConnectionManager connections;
+	private final PooledClient client;
 
 	private final Supplier<EgressPolicy> policy;
 
-	private final DeadlineTimer deadlines;
+	private final DeadlineTimer deadlines = new DeadlineTimer();
 
 	private final Clock clock;
 
@@ -85,23 +60,8 @@ public final class HttpTransport implements Transport {
 	private HttpTransport(Builder builder) {
 		this.policy = builder.policy;
 		this.clock = builder.clock;
-		this.deadlines = new DeadlineTimer();
-		this.connections = new GuardedConnectionManagerBuilder(new GuardedSocketFactory(builder.policy))
-		        .setDnsResolver(builder.dnsResolver).setTlsSocketStrategy(builder.tlsStrategy)
-		        .setMaxConnTotal(builder.maxTotal).setMaxConnPerRoute(builder.maxPerRoute)
-		        .setDefaultConnectionConfig(ConnectionConfig.custom()
-		                // Check a connection idle this long before reuse: with retries off, a stale one is a failed attempt.
-		                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-		                // Re-resolve and re-check now and then, so a connection does not pin an old DNS answer for ever.
-		                .setTimeToLive(TimeValue.ofMinutes(5)).build())
-		        .build();
-		this.client = HttpClients.custom().setConnectionManager(connections)
-		        .setConnectionReuseStrategy(new PolicyCheckingReuseStrategy(builder.policy)).disableRedirectHandling()
-		        .disableAutomaticRetries().disableCookieManagement().disableAuthCaching().disableContentCompression()
-		        .disableConnectionState().setUserAgent("OpenMRS-Webhooks/" + builder.moduleVersion)
-		        .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false)
-		                .setExpectContinueEnabled(false).setProtocolUpgradeEnabled(false).build())
-		        .evictExpiredConnections().evictIdleConnections(TimeValue.ofSeconds(30)).build();
+		this.client = new PooledClient(builder.policy, builder.dnsResolver, builder.tlsStrategy, builder.maxTotal,
+		        builder.maxPerRoute, "OpenMRS-Webhooks/" + builder.moduleVersion);
 	}
 
 	/**
@@ -117,7 +77,7 @@ public final class HttpTransport implements Transport {
 	public TransportResult send(OutboundRequest request) {
 		long started = System.nanoTime();
 		try {
-			TransportResult result = doSend(request, started);
+			TransportResult result = checkThenSend(request, started);
 			return result.getError() == null ? result
 			        : TransportResult.failure(result.getFailure(), scrub(result.getError(), request.getHeaders()),
 			            result.getDurationMillis());
@@ -131,7 +91,7 @@ public final class HttpTransport implements Transport {
 		}
 	}
 
-	private TransportResult doSend(OutboundRequest request, long started) {
+	private TransportResult checkThenSend(OutboundRequest request, long started) {
 		if (closed) {
 			return TransportResult.failure(FailureKind.IO, "the transport is closed", 0);
 		}
@@ -144,7 +104,11 @@ public final class HttpTransport implements Transport {
 			return TransportResult.failure(FailureKind.EGRESS_REFUSED, "egress refused: no egress policy is available",
 			    millisSince(started));
 		}
-		dropIdleConnectionsIfPolicyChanged(current);
+		EgressPolicy previous = lastPolicy.getAndSet(current);
+		if (previous != null && !previous.equals(current)) {
+			// Pooled connections were checked under the old rules; the next sends must connect afresh.
+			client.dropIdleConnections();
+		}
 		String schemeRefusal = current.schemeRefusal(TargetUrl.scheme(request.getUrl()));
 		if (schemeRefusal != null) {
 			return TransportResult.failure(FailureKind.EGRESS_REFUSED, schemeRefusal, millisSince(started));
@@ -153,13 +117,13 @@ public final class HttpTransport implements Transport {
 	}
 
 	private TransportResult execute(OutboundRequest request, long started) {
-		HttpPost post = newPost(request);
+		HttpPost post = PostFactory.newPost(request);
 		int timeoutSeconds = request.getTimeoutSeconds();
 		DeadlineTimer.Deadline deadline = deadlines.start(post,
 		    TimeUnit.SECONDS.toMillis(timeoutSeconds) + DEADLINE_GRACE_MILLIS);
 		ClassicHttpResponse response;
 		try {
-			response = client.executeOpen(null, post, HttpClientContext.create());
+			response = client.open(post);
 		}
 		catch (IOException e) {
 			deadline.stop();
@@ -181,35 +145,6 @@ public final class HttpTransport implements Transport {
 			deadline.stop();
 			closeQuietly(response);
 		}
-	}
-
-	/** After a cancel, closing complains about the connection it no longer has; the outcome is already known. */
-	private static void closeQuietly(ClassicHttpResponse response) {
-		try {
-			response.close();
-		}
-		catch (IOException e) {
-			log.trace("Closing a cancelled response", e);
-		}
-	}
-
-	@SuppressWarnings("deprecation") // the per-request connect timeout is deprecated in favour of a per-route one,
-	// but the timeout belongs to the target's request, and HttpClient 5.5 still honours it
-	private static HttpPost newPost(OutboundRequest request) {
-		HttpPost post = new HttpPost(request.getUrl());
-		for (Map.Entry<String, String> header : request.getHeaders().entrySet()) {
-			if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-				log.debug("Ignoring reserved request header {}", header.getKey());
-				continue;
-			}
-			post.addHeader(header.getKey(), header.getValue());
-		}
-		post.setEntity(new ByteArrayEntity(request.getBody(), JSON));
-		Timeout timeout = Timeout.ofSeconds(request.getTimeoutSeconds());
-		post.setConfig(RequestConfig.custom().setRedirectsEnabled(false).setExpectContinueEnabled(false)
-		        .setProtocolUpgradeEnabled(false).setConnectionRequestTimeout(timeout).setConnectTimeout(timeout)
-		        .setResponseTimeout(timeout).build());
-		return post;
 	}
 
 	/**
@@ -234,11 +169,13 @@ public final class HttpTransport implements Transport {
 		return capture.excerpt();
 	}
 
-	private void dropIdleConnectionsIfPolicyChanged(EgressPolicy current) {
-		EgressPolicy previous = lastPolicy.getAndSet(current);
-		if (previous != null && !previous.equals(current)) {
-			// Pooled connections were checked under the old rules; the next send must connect afresh.
-			connections.closeIdle(TimeValue.ZERO_MILLISECONDS);
+	/** After a cancel, closing complains about the connection it no longer has; the outcome is already known. */
+	private static void closeQuietly(ClassicHttpResponse response) {
+		try {
+			response.close();
+		}
+		catch (IOException e) {
+			log.trace("Closing a cancelled response", e);
 		}
 	}
 
@@ -256,11 +193,14 @@ public final class HttpTransport implements Transport {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
 	}
 
-	/** Shuts the pool and its threads down; later sends fail with {@link FailureKind#IO}. */
+	/**
+	 * Shuts the pool and its threads down; later sends fail with {@link FailureKind#IO}, and so may a send still
+	 * in flight, so stop the workers first. Idempotent.
+	 */
 	@Override
 	public void close() {
 		closed = true;
-		client.close(CloseMode.GRACEFUL);
+		client.close();
 		deadlines.close();
 	}
 
@@ -292,8 +232,8 @@ public final class HttpTransport implements Transport {
 		/** Pool limits: at most {@code total} connections, at most {@code perRoute} to one scheme/host/port. */
 		public Builder maxConnections(int total, int perRoute) {
 			if (total < 1 || perRoute < 1 || perRoute > total) {
-				throw new IllegalArgumentException("need 1 <= perRoute <= total, got total=" + total + ", perRoute="
-				        + perRoute);
+				throw new IllegalArgumentException(
+				        "need 1 <= perRoute <= total, got total=" + total + ", perRoute=" + perRoute);
 			}
 			this.maxTotal = total;
 			this.maxPerRoute = perRoute;
