@@ -15,6 +15,9 @@ import org.apache.hc.core5.concurrent.Cancellable;
  */
 final class DeadlineTimer implements Closeable {
 
+	/** The deadline of the send the current thread is connecting for, if any; see {@link Deadline#enter()}. */
+	private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<Deadline>();
+
 	private final ScheduledThreadPoolExecutor timer;
 
 	DeadlineTimer() {
@@ -39,6 +42,11 @@ final class DeadlineTimer implements Closeable {
 		timer.shutdownNow();
 	}
 
+	/** The deadline the current thread has {@link Deadline#enter() entered}, or {@code null}. */
+	static Deadline current() {
+		return CURRENT.get();
+	}
+
 	/** One running deadline. */
 	static final class Deadline {
 
@@ -60,6 +68,15 @@ final class DeadlineTimer implements Closeable {
 		/** Whether the deadline fired (and cancelled the request). */
 		boolean hasPassed() {
 			return passed.get();
+		}
+
+		/** Makes this the current thread's deadline until {@link #exit()}. */
+		void enter() {
+			CURRENT.set(this);
+		}
+
+		void exit() {
+			CURRENT.remove();
 		}
 
 		void stop() {

@@ -1,6 +1,7 @@
 package org.openmrs.module.webhooks.delivery.http;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
@@ -61,6 +62,11 @@ final class GuardedSocketFactory implements DetachedSocketFactory {
 			if (target.isUnresolved()) {
 				// The resolver gave nothing usable; never let the JDK resolve it again behind the guard's back.
 				throw new UnknownHostException(target.getHostString());
+			}
+			DeadlineTimer.Deadline deadline = DeadlineTimer.current();
+			if (deadline != null && deadline.hasPassed()) {
+				close();
+				throw new InterruptedIOException("the send deadline passed before connecting");
 			}
 			EgressPolicy current = policy.get();
 			String refusal = current == null ? "egress refused: no egress policy is available"

@@ -2,6 +2,7 @@ package org.openmrs.module.webhooks.delivery.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -123,7 +124,7 @@ public final class HttpTransport implements Transport {
 		    TimeUnit.SECONDS.toMillis(timeoutSeconds) + DEADLINE_GRACE_MILLIS);
 		ClassicHttpResponse response;
 		try {
-			response = client.open(post);
+			response = openWithin(deadline, post);
 		}
 		catch (IOException e) {
 			deadline.stop();
@@ -144,6 +145,28 @@ public final class HttpTransport implements Transport {
 		finally {
 			deadline.stop();
 			closeQuietly(response);
+		}
+	}
+
+	/**
+	 * Opens the exchange with the deadline visible to the guarded socket (same thread: the classic client
+	 * connects on the caller's), so that a connect that would start after the deadline, typically behind a
+	 * slow DNS answer the cancel could not interrupt, does not happen at all.
+	 */
+	private ClassicHttpResponse openWithin(DeadlineTimer.Deadline deadline, HttpPost post) throws IOException {
+		deadline.enter();
+		try {
+			return client.open(post);
+		}
+		catch (IllegalStateException e) {
+			if (deadline.hasPassed()) {
+				// HttpClient's way of saying the cancelled exchange lost its connection mid-way.
+				throw new InterruptedIOException("cancelled by the deadline");
+			}
+			throw e;
+		}
+		finally {
+			deadline.exit();
 		}
 	}
 
