@@ -69,7 +69,7 @@ final class GuardedSocketFactory implements DetachedSocketFactory {
 				throw new InterruptedIOException("the send deadline passed before connecting");
 			}
 			EgressPolicy current = policy.get();
-			String refusal = current == null ? "egress refused: no egress policy is available"
+			String refusal = current == null ? "egress refused: the egress policy could not be read"
 			        : current.refusalReason(target.getAddress());
 			if (refusal != null) {
 				close();

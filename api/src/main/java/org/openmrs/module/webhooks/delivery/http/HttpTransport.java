@@ -59,15 +59,15 @@ public final class HttpTransport implements Transport {
 	private volatile boolean closed;
 
 	private HttpTransport(Builder builder) {
-		this.policy = builder.policy;
+		this.policy = new FailClosedPolicy(builder.policy);
 		this.clock = builder.clock;
-		this.client = new PooledClient(builder.policy, builder.dnsResolver, builder.tlsStrategy, builder.maxTotal,
+		this.client = new PooledClient(policy, builder.dnsResolver, builder.tlsStrategy, builder.maxTotal,
 		        builder.maxPerRoute, "OpenMRS-Webhooks/" + builder.moduleVersion);
 	}
 
 	/**
 	 * @param policy read on every send and every new connection, so global property changes apply at once;
-	 *            must be cheap and thread-safe; a {@code null} policy refuses everything
+	 *            must be cheap and thread-safe; a {@code null} policy, or one that throws, refuses everything
 	 * @param moduleVersion for {@code User-Agent: OpenMRS-Webhooks/<version>}
 	 */
 	public static Builder builder(Supplier<EgressPolicy> policy, String moduleVersion) {
@@ -102,8 +102,8 @@ public final class HttpTransport implements Transport {
 		}
 		EgressPolicy current = policy.get();
 		if (current == null) {
-			return TransportResult.failure(FailureKind.EGRESS_REFUSED, "egress refused: no egress policy is available",
-			    millisSince(started));
+			return TransportResult.failure(FailureKind.EGRESS_REFUSED,
+			    "egress refused: the egress policy could not be read (see the server log)", millisSince(started));
 		}
 		EgressPolicy previous = lastPolicy.getAndSet(current);
 		if (previous != null && !previous.equals(current)) {

@@ -562,6 +562,21 @@ class HttpTransportTest {
 	}
 
 	@Test
+	void send_shouldRefuse_whenThePolicyCannotBeRead() throws Exception {
+		// given a policy supplier failing the way a bad global property would
+		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		HttpTransport transport = track(HttpTransport.builder(() -> EgressPolicy.parse(true, "127.0.0.1/33", ""), "1.0.0").build());
+
+		// when
+		TransportResult result = transport.send(post(receiver.url("/")));
+
+		// then
+		assertThat(result.getFailure()).isEqualTo(FailureKind.EGRESS_REFUSED);
+		assertThat(result.getError()).isEqualTo("egress refused: the egress policy could not be read (see the server log)");
+		assertThat(receiver.hits()).isZero();
+	}
+
+	@Test
 	void send_shouldFailWithIo_afterClose() throws Exception {
 		// given
 		HttpTransport transport = transport(ALLOW_LOCAL);
