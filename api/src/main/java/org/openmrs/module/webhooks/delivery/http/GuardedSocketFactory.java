@@ -61,6 +61,7 @@ final class GuardedSocketFactory implements DetachedSocketFactory {
 			InetSocketAddress target = (InetSocketAddress) endpoint;
 			if (target.isUnresolved()) {
 				// The resolver gave nothing usable; never let the JDK resolve it again behind the guard's back.
+				close();
 				throw new UnknownHostException(target.getHostString());
 			}
 			DeadlineTimer.Deadline deadline = DeadlineTimer.current();

@@ -340,6 +340,28 @@ class HttpTransportTest {
 	}
 
 	@Test
+	void send_shouldRefuseLoopback_writtenInOddForms() throws Exception {
+		// given forms that mean 127.0.0.1, which a check on the URL text would miss
+		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		HttpTransport transport = transport(EgressPolicy.parse(true, "", ""));
+
+		for (String host : List.of("[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:127.0.0.1]")) {
+			// when
+			TransportResult result = transport.send(post(URI.create("http://" + host + ":" + receiver.port() + "/")));
+
+			// then
+			assertThat(result.getFailure()).as(host).isEqualTo(FailureKind.EGRESS_REFUSED);
+			assertThat(result.getError()).as(host).contains("127.0.0.1 is loopback");
+		}
+		// the JDK reads both as 127.0.0.1; java.net.URI finds no host in the second
+		for (String host : List.of("2130706433", "127.1")) {
+			TransportResult result = transport.send(post(URI.create("http://" + host + ":" + receiver.port() + "/")));
+			assertThat(result.getFailure()).as(host).isIn(FailureKind.EGRESS_REFUSED, FailureKind.INVALID_URL);
+		}
+		assertThat(receiver.hits()).isZero();
+	}
+
+	@Test
 	void send_shouldRefuseLoopback_whenItIsAllowedAndDenied() throws Exception {
 		// given
 		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
