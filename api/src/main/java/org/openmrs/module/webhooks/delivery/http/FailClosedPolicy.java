@@ -16,6 +16,9 @@ final class FailClosedPolicy implements Supplier<EgressPolicy> {
 
 	private final Supplier<EgressPolicy> delegate;
 
+	/** What was last logged: the supplier is asked on every send, and one broken property must not flood the log. */
+	private volatile String lastWarning;
+
 	FailClosedPolicy(Supplier<EgressPolicy> delegate) {
 		this.delegate = delegate;
 	}
@@ -27,7 +30,11 @@ final class FailClosedPolicy implements Supplier<EgressPolicy> {
 			return delegate.get();
 		}
 		catch (RuntimeException e) {
-			log.warn("Egress policy unavailable, refusing all webhook sends: {}", e.getMessage());
+			String warning = String.valueOf(e.getMessage());
+			if (!warning.equals(lastWarning)) {
+				lastWarning = warning;
+				log.warn("Egress policy unavailable, refusing all webhook sends: {}", warning);
+			}
 			return null;
 		}
 	}
