@@ -1,0 +1,54 @@
+package org.openmrs.module.webhooks.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openmrs.module.webhooks.delivery.store.ClaimedDelivery;
+import org.openmrs.module.webhooks.model.Event;
+import org.openmrs.module.webhooks.model.Target;
+
+/**
+ * One request for one or more claimed deliveries of a target: build, send (no transaction open), decide each
+ * delivery's outcome and hand it to the writer. A batch succeeds or fails as a whole.
+ */
+final class Sender {
+
+	private final EngineParts parts;
+
+	private final OutcomeWriter writer;
+
+	Sender(EngineParts parts, OutcomeWriter writer) {
+		this.parts = parts;
+		this.writer = writer;
+	}
+
+	void send(Target target, List<ClaimedDelivery> deliveries) {
+		long startedAt = parts.clock.millis();
+		List<Event> events = new ArrayList<>(deliveries.size());
+		for (ClaimedDelivery d : deliveries) {
+			events.add(d.getEvent());
+		}
+		TransportResult result = send(parts, target, events, startedAt);
+		long now = parts.clock.millis();
+		for (ClaimedDelivery d : deliveries) {
+			writer.add(parts.decider.decide(d, target, result, startedAt, now));
+		}
+	}
+
+	/** Builds and sends; a request that cannot be built becomes a failed result, never an exception. */
+	static TransportResult send(EngineParts parts, Target target, List<Event> events, long now) {
+		OutboundRequest request;
+		try {
+			request = parts.requests.build(target, events, now);
+		}
+		catch (IllegalArgumentException e) {
+			return new TransportResult(null, 0, null, null, TransportResult.FailureKind.INVALID_URL, "invalid URL");
+		}
+		catch (RuntimeException e) {
+			// payload building failed (e.g. a representation); retried like a network error
+			return new TransportResult(null, 0, null, null, TransportResult.FailureKind.IO,
+			        "building the payload failed: " + e.getClass().getSimpleName());
+		}
+		return parts.transport.send(request);
+	}
+}

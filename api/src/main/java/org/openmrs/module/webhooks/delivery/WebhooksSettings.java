@@ -1,0 +1,17 @@
+package org.openmrs.module.webhooks.delivery;
+
+/**
+ * The global properties the delivery engine obeys. Implementations are cheap to call often (the production one
+ * caches for a few seconds) and safe from any thread.
+ */
+public interface WebhooksSettings {
+
+	/** {@code webhooks.delivery.enabled}: false pauses sending (fan-out goes on). */
+	boolean deliveryEnabled();
+
+	/** {@code webhooks.delivery.workers}: sender threads on this node, 1..64; read when the engine starts. */
+	int workers();
+
+	/** {@code webhooks.retention.days}: delivered rows older than this are purged; 0 or less keeps everything. */
+	int retentionDays();
+}
