@@ -216,7 +216,8 @@ final class EngineRun {
 				return;
 			}
 			long now = parts.clock.millis();
-			long needed = job.target.getTimeoutSeconds() * 1000L + LEASE_MARGIN_MILLIS;
+			long needed = job.target.getTimeoutSeconds() * 1000L
+			        + Math.min(LEASE_MARGIN_MILLIS, parts.options.leaseMillis / 2);
 			List<ClaimedDelivery> safe = new ArrayList<>(job.deliveries.size());
 			List<ClaimedDelivery> stale = new ArrayList<>();
 			for (ClaimedDelivery d : job.deliveries) {
