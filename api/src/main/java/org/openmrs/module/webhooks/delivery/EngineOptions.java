@@ -15,7 +15,7 @@ public final class EngineOptions {
 	long leaseMillis = 60_000;
 
 	/** Claim up to this many rounds of a target's concurrency ahead. */
-	int prefetch = 2;
+	int prefetch = 4;
 
 	long retentionEveryMillis = 3_600_000;
 

@@ -61,23 +61,29 @@ final class EngineRun {
 
 	private final Thread dispatcherThread;
 
+	private final Thread fanOutThread;
+
+	/** Wakes the dispatcher: after a fan-out batch, and after outcomes were written. */
+	private final WakeUp dispatchWakeUp = new LatchWakeUp();
+
 	private final Thread writerThread;
 
 	private volatile boolean running = true;
 
-	private long nextRetentionAt;
+	private volatile long nextRetentionAt;
 
 	EngineRun(EngineParts parts, String nodeId, FanOut fanOut, DeliveryClaimer claimer, int workers) {
 		this.parts = parts;
 		this.nodeId = nodeId;
 		this.fanOut = fanOut;
 		this.claimer = claimer;
-		this.writer = new OutcomeWriter(parts.source, parts.options.breaker, parts.wakeUp, parts.clock);
+		this.writer = new OutcomeWriter(parts.source, parts.options.breaker, dispatchWakeUp, parts.clock);
 		this.sender = new Sender(parts, writer);
 		AtomicInteger n = new AtomicInteger();
 		this.senders = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
 		        r -> daemon(r, "webhooks-sender-" + n.incrementAndGet()));
 		this.dispatcherThread = daemon(this::dispatch, "webhooks-dispatcher");
+		this.fanOutThread = daemon(this::fanOutLoop, "webhooks-fanout");
 		this.writerThread = daemon(writer, "webhooks-outcomes");
 		// first purge a minute after start, not during start-up
 		this.nextRetentionAt = parts.clock.millis() + 60_000;
@@ -92,12 +98,15 @@ final class EngineRun {
 	void start() {
 		writerThread.start();
 		dispatcherThread.start();
+		fanOutThread.start();
 	}
 
 	/** Stops claiming, lets requests in flight finish and their outcomes be written, releases unsent leases. */
 	void stop(long maxWaitMillis) throws InterruptedException {
 		running = false;
 		parts.wakeUp.signal();
+		dispatchWakeUp.signal();
+		fanOutThread.join(maxWaitMillis);
 		dispatcherThread.join(maxWaitMillis);
 		senders.shutdown();
 		senders.awaitTermination(maxWaitMillis, TimeUnit.MILLISECONDS);
@@ -115,7 +124,9 @@ final class EngineRun {
 		running = false;
 		writer.abandon();
 		parts.wakeUp.signal();
+		dispatchWakeUp.signal();
 		senders.shutdownNow();
+		fanOutThread.join(5_000);
 		dispatcherThread.join(5_000);
 		writerThread.join(5_000);
 		senders.awaitTermination(5_000, TimeUnit.MILLISECONDS);
@@ -125,18 +136,48 @@ final class EngineRun {
 		return running;
 	}
 
+	/**
+	 * Fan-out has its own thread, woken by capture's signal: a backlog of events then never slows the claims, and
+	 * a fresh event reaches the dispatcher one transaction after its commit.
+	 */
+	private void fanOutLoop() {
+		loop(parts.wakeUp, () -> {
+			int n = fanOut.runOnce();
+			if (n > 0) {
+				dispatchWakeUp.signal();
+			}
+			long now = parts.clock.millis();
+			if (now >= nextRetentionAt) {
+				nextRetentionAt = now + parts.options.retentionEveryMillis;
+				purge(now);
+			}
+			return n >= parts.options.fanOutBatch;
+		});
+	}
+
 	private void dispatch() {
+		loop(dispatchWakeUp, this::cycle);
+	}
+
+	private interface Step {
+
+		/** @return whether more work is waiting (run again at once) */
+		boolean run() throws SQLException;
+	}
+
+	private void loop(WakeUp wake, Step step) {
 		while (running) {
 			boolean more = false;
 			try {
-				more = cycle();
+				more = step.run();
 			}
 			catch (SQLException | RuntimeException e) {
-				log.warn("Webhooks: delivery cycle failed; retrying after {} ms", parts.options.pollMillis, e);
+				log.warn("Webhooks: {} failed; retrying after {} ms", Thread.currentThread().getName(),
+				    parts.options.pollMillis, e);
 			}
 			try {
 				if (!more && running) {
-					parts.wakeUp.await(parts.options.pollMillis);
+					wake.await(parts.options.pollMillis);
 				}
 			}
 			catch (InterruptedException e) {
@@ -146,16 +187,12 @@ final class EngineRun {
 		}
 	}
 
-	/** One round: fan out, purge when due, claim for every target with room. Returns whether work is left. */
+	/** One round of claims: for every target with room. Returns whether more is claimable at once. */
 	boolean cycle() throws SQLException {
-		boolean more = fanOut.runOnce() >= parts.options.fanOutBatch;
+		boolean more = false;
 		long now = parts.clock.millis();
-		if (now >= nextRetentionAt) {
-			nextRetentionAt = now + parts.options.retentionEveryMillis;
-			purge(now);
-		}
 		if (!running || !parts.settings.deliveryEnabled()) {
-			return more;
+			return false;
 		}
 		Map<Long, TargetHealthStore.Health> healthById = Jdbc.inTransaction(parts.source, health::readAll);
 		for (Target t : parts.registry.deliverableTargets()) {

@@ -28,7 +28,8 @@ final class OutcomeWriter implements Runnable {
 
 	private static final int MAX_BATCH = 1000;
 
-	private static final int WRITE_TRIES = 3;
+	/** Deadlocks and lost connections are retried; giving up means duplicates (the leases expire), never loss. */
+	private static final int WRITE_TRIES = 10;
 
 	private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
 
@@ -118,9 +119,12 @@ final class OutcomeWriter implements Runnable {
 			try {
 				long now = clock.millis();
 				int written = Jdbc.inTransaction(source, c -> {
+					// the target rows first: updating a delivery's status re-checks its foreign key to the target
+					// (a shared lock on the target row in InnoDB), so taking the exclusive lock last would let two
+					// nodes' writers deadlock on it
+					breaker.record(c, health, done, now);
 					int n = outcomes.write(c, done, now);
 					outcomes.release(c, released);
-					breaker.record(c, health, done, now);
 					return n;
 				});
 				if (written < done.size()) {
@@ -133,7 +137,7 @@ final class OutcomeWriter implements Runnable {
 			catch (SQLException | RuntimeException e) {
 				log.warn("Webhooks: writing {} delivery outcomes failed (try {} of {})", done.size(), attempt,
 				    WRITE_TRIES, e);
-				Thread.sleep(200L * attempt);
+				Thread.sleep(Math.min(2_000L, 20L * attempt * attempt));
 			}
 		}
 		// the leases run out and the deliveries are tried again: a duplicate, never a loss

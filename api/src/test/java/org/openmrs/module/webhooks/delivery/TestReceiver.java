@@ -44,6 +44,11 @@ final class TestReceiver implements AutoCloseable {
 		}
 	}
 
+	static {
+		// answer headers and body without waiting for the client's delayed ACK
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;

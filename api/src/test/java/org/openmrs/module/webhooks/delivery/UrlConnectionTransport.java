@@ -31,7 +31,7 @@ final class UrlConnectionTransport implements Transport {
 			for (Map.Entry<String, String> h : request.getHeaders().entrySet()) {
 				c.setRequestProperty(h.getKey(), h.getValue());
 			}
-			c.setFixedLengthStreamingMode(request.getBody().length);
+			// no streaming mode: headers and body then leave in one write (no Nagle / delayed-ACK stall)
 			try (OutputStream out = c.getOutputStream()) {
 				out.write(request.getBody());
 			}

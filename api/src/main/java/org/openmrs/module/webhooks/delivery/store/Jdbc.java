@@ -3,9 +3,11 @@ package org.openmrs.module.webhooks.delivery.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 
 import org.openmrs.module.webhooks.outbox.ConnectionSource;
+import org.openmrs.module.webhooks.outbox.SqlDialect;
 
 /**
  * Transactions on the module's own tables. READ COMMITTED because the claims lock row by row with SKIP LOCKED
@@ -26,11 +28,13 @@ public final class Jdbc {
 	public static <T> T inTransaction(ConnectionSource source, Work<T> work) throws SQLException {
 		try (Connection c = source.getConnection()) {
 			boolean autoCommit = c.getAutoCommit();
-			int isolation = c.getTransactionIsolation();
 			try {
 				c.setAutoCommit(false);
-				if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-					c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+				if (source.getDialect() == SqlDialect.MYSQL) {
+					// for this transaction only (PostgreSQL and H2 default to it): the pooled connection keeps its level
+					try (Statement s = c.createStatement()) {
+						s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+					}
 				}
 				T result = work.run(c);
 				c.commit();
@@ -42,9 +46,6 @@ public final class Jdbc {
 			}
 			finally {
 				// pooled connections go back as they came
-				if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-					c.setTransactionIsolation(isolation);
-				}
 				c.setAutoCommit(autoCommit);
 			}
 		}
