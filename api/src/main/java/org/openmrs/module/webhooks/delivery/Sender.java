@@ -28,7 +28,7 @@ final class Sender {
 		for (ClaimedDelivery d : deliveries) {
 			events.add(d.getEvent());
 		}
-		TransportResult result = send(parts, target, events, startedAt);
+		TransportResult result = send(parts.requests, parts.transport, target, events, startedAt);
 		long now = parts.clock.millis();
 		for (ClaimedDelivery d : deliveries) {
 			writer.add(parts.decider.decide(d, target, result, startedAt, now));
@@ -36,10 +36,11 @@ final class Sender {
 	}
 
 	/** Builds and sends; a request that cannot be built becomes a failed result, never an exception. */
-	static TransportResult send(EngineParts parts, Target target, List<Event> events, long now) {
+	static TransportResult send(RequestFactory requests, Transport transport, Target target, List<Event> events,
+	    long now) {
 		OutboundRequest request;
 		try {
-			request = parts.requests.build(target, events, now);
+			request = requests.build(target, events, now);
 		}
 		catch (IllegalArgumentException e) {
 			return new TransportResult(null, 0, null, null, TransportResult.FailureKind.INVALID_URL, "invalid URL");
@@ -49,6 +50,6 @@ final class Sender {
 			return new TransportResult(null, 0, null, null, TransportResult.FailureKind.IO,
 			        "building the payload failed: " + e.getClass().getSimpleName());
 		}
-		return parts.transport.send(request);
+		return transport.send(request);
 	}
 }

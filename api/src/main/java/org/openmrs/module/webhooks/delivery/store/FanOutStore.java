@@ -43,6 +43,10 @@ public final class FanOutStore {
 
 	/** Inserts the deliveries as PENDING, due at {@code now}. */
 	public void insert(Connection c, List<NewDelivery> deliveries, long now) throws SQLException {
+		insertPending(c, deliveries, now);
+	}
+
+	static void insertPending(Connection c, List<NewDelivery> deliveries, long now) throws SQLException {
 		if (deliveries.isEmpty()) {
 			return;
 		}
