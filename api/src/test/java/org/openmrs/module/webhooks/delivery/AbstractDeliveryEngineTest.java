@@ -15,6 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.webhooks.api.DeliverySearch;
+import org.openmrs.module.webhooks.api.DeliveryStats;
+import org.openmrs.module.webhooks.api.EventSearch;
+import org.openmrs.module.webhooks.api.Page;
+import org.openmrs.module.webhooks.api.TestResult;
+import org.openmrs.module.webhooks.api.impl.DeliveryServiceImpl;
+import org.openmrs.module.webhooks.delivery.store.RetentionStore;
+import org.openmrs.module.webhooks.model.Attempt;
+import org.openmrs.module.webhooks.model.Delivery;
+import org.openmrs.module.webhooks.model.DeliveryStatus;
+import org.openmrs.module.webhooks.model.Event;
 import org.openmrs.module.webhooks.model.SigningSecret;
 import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.model.TargetAuth;
@@ -476,6 +487,161 @@ abstract class AbstractDeliveryEngineTest {
 		outbox.add("patient.updated", "P1", T0, null);
 		e.start();
 		Eventually.until("delivered after restart", () -> outbox.deliveries("DELIVERED") == 2);
+	}
+
+	DeliveryServiceImpl service(Clock clock) {
+		return new DeliveryServiceImpl(db, targets, clock, wakeUp);
+	}
+
+	@Test
+	void retryDelivery_shouldSendAFailedDeliveryOnceMore() throws Exception {
+		SettableClock clock = new SettableClock(T0);
+		target("fixed-later");
+		receiver.respond(r -> TestReceiver.Response.status(422));
+		String e = outbox.add("patient.updated", "P1", T0, null);
+		engine(clock);
+		awaitAttempts(e, 1);
+		String uuid = (String) outbox.rows("SELECT uuid FROM webhooks_delivery").get(0)[0];
+
+		receiver.respond(r -> TestReceiver.Response.ok());
+		assertThat(service(clock).retryDelivery(uuid).getStatus()).isIn(DeliveryStatus.PENDING, DeliveryStatus.DELIVERED);
+		Eventually.until("delivered", () -> outbox.deliveries("DELIVERED") == 1);
+		Delivery d = service(clock).getDeliveryByUuid(uuid);
+		assertThat(d.getAttempts()).isEqualTo(2);
+		assertThat(d.getAttemptLog()).extracting(Attempt::getStatusCode).containsExactly(422, 200);
+		assertThat(d.getAttemptLog()).extracting(Attempt::isManual).containsExactly(false, true);
+	}
+
+	@Test
+	void retryFailed_shouldRequeueDeadAndFailedAsSingleAttempts() throws Exception {
+		SettableClock clock = new SettableClock(T0);
+		Target t = TestTargets.target("once", receiver.url());
+		t.setMaxAttempts(1);
+		targets.add(t);
+		receiver.respond(r -> TestReceiver.Response.status(503));
+		String e1 = outbox.add("patient.updated", "P1", T0, null);
+		String e2 = outbox.add("patient.updated", "P2", T0, null);
+		engine(clock);
+		Eventually.until("dead", () -> outbox.deliveries("DEAD") == 2);
+
+		// still failing: each requeued delivery gets exactly one more attempt and is DEAD again
+		assertThat(service(clock).retryFailed(t.getUuid(), T0)).isEqualTo(2);
+		Eventually.until("dead again", () -> outbox.count("SELECT COUNT(*) FROM webhooks_delivery WHERE status = 'DEAD'"
+		        + " AND attempts = 2") == 2);
+		receiver.respond(r -> TestReceiver.Response.ok());
+		assertThat(service(clock).retryFailed(t.getUuid(), T0)).isEqualTo(2);
+		Eventually.until("delivered", () -> outbox.deliveries("DELIVERED") == 2);
+		assertThat(receiver.requests()).extracting(TestReceiver.Request::id).containsOnly(e1, e2).hasSize(6);
+	}
+
+	@Test
+	void replay_shouldSendEveryMatchingEventSinceTheGivenTimeToTheTarget() throws Exception {
+		SettableClock clock = new SettableClock(T0);
+		target("first");
+		outbox.add("patient.created", "P1", T0 - 10_000, null);
+		String e2 = outbox.add("patient.updated", "P1", T0, null);
+		String e3 = outbox.add("encounter.created", "P1", T0 + 1, null);
+		engine(clock);
+		Eventually.until("delivered to the first target", () -> outbox.deliveries("DELIVERED") == 3);
+
+		Target late = TestTargets.target("late", receiver.url());
+		late.getEventTypes().clear();
+		late.getEventTypes().add("patient.*");
+		late.getEventTypes().add("encounter.created");
+		targets.add(late);
+		assertThat(service(clock).replay(late.getUuid(), T0)).isEqualTo(2);
+		Eventually.until("replayed", () -> outbox.deliveries("DELIVERED") == 5);
+		assertThat(receiver.requests().subList(3, 5)).extracting(TestReceiver.Request::id).containsExactly(e2, e3);
+	}
+
+	@Test
+	void searchAndStats_shouldReportTheQueueAndOutcomes() throws Exception {
+		SettableClock clock = new SettableClock(T0);
+		Target t = target("mixed");
+		receiver.respond(r -> r.body().contains("\"type\":\"patient.voided\"") ? TestReceiver.Response.status(400)
+		        : TestReceiver.Response.ok());
+		outbox.add("patient.created", "P1", T0, null);
+		outbox.add("patient.updated", "P2", T0, null);
+		outbox.add("patient.voided", "P3", T0, null);
+		engine(clock);
+		Eventually.until("done", () -> outbox.deliveries("DELIVERED") == 2 && outbox.deliveries("FAILED") == 1);
+		settings.deliveryEnabled = false;
+		outbox.add("patient.updated", "P4", T0, null);
+		wakeUp.signal();
+		Eventually.until("fanned out", () -> outbox.count("SELECT COUNT(*) FROM webhooks_delivery") == 4);
+		clock.advance(Duration.ofSeconds(7));
+
+		DeliveryStats stats = service(clock).getStats();
+		assertThat(stats.getQueueDepth()).isEqualTo(1);
+		assertThat(stats.getOldestPendingAgeMillis()).isEqualTo(7_000);
+		assertThat(stats.getDelivered()).isEqualTo(2);
+		assertThat(stats.getFailed()).isEqualTo(1);
+		assertThat(stats.getDead()).isZero();
+		assertThat(stats.getEventsAwaitingFanOut()).isZero();
+		DeliveryStats.TargetStats ts = stats.getTargets().get(0);
+		assertThat(ts.getTargetUuid()).isEqualTo(t.getUuid());
+		assertThat(ts.getPending()).isEqualTo(1);
+		assertThat(ts.getSuccessRate()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(ts.getLatencyP50Millis()).isPositive();
+		assertThat(stats.getLastDay()).hasSize(24);
+		assertThat(stats.getLastDay().get(23).getDelivered()).isEqualTo(2);
+		assertThat(stats.getLastDay().get(23).getFailedAttempts()).isEqualTo(1);
+
+		Page<Delivery> failed = service(clock).searchDeliveries(new DeliverySearch().setStatus(DeliveryStatus.FAILED));
+		assertThat(failed.getRows()).hasSize(1);
+		assertThat(failed.getRows().get(0).getPatientUuid()).isEqualTo("P3");
+		Page<Delivery> page = service(clock).searchDeliveries(new DeliverySearch().setTargetUuid(t.getUuid()).setLimit(3));
+		assertThat(page.getRows()).hasSize(3);
+		assertThat(page.hasMore()).isTrue();
+		assertThat(page.getTotalCount()).isEqualTo(4);
+		Page<Event> events = service(clock).searchEvents(new EventSearch().setPatientUuid("P2"));
+		assertThat(events.getRows()).extracting(Event::getType).containsExactly("patient.updated");
+		assertThat(service(clock).getEventByUuid(events.getRows().get(0).getUuid()).getPatientUuid()).isEqualTo("P2");
+	}
+
+	@Test
+	void retention_shouldPurgeOldDeliveredRowsAndKeepPendingFailedAndDead() throws Exception {
+		long old = T0 - 40L * 86_400_000L;
+		SettableClock clock = new SettableClock(old);
+		Target t = target("history");
+		receiver.respond(r -> r.body().contains("\"type\":\"patient.voided\"") ? TestReceiver.Response.status(400)
+		        : TestReceiver.Response.ok());
+		String delivered = outbox.add("patient.created", "P1", old, null);
+		String failed = outbox.add("patient.voided", "P2", old, null);
+		DeliveryEngine e = engine(clock);
+		Eventually.until("done", () -> outbox.deliveries("DELIVERED") == 1 && outbox.deliveries("FAILED") == 1);
+		e.stop();
+		String recent = outbox.add("patient.updated", "P3", T0, null);
+		settings.deliveryEnabled = false;
+		clock.set(T0);
+		e.start();
+		Eventually.until("fanned out", () -> outbox.deliveries("PENDING") == 1);
+
+		int purged = new RetentionStore(db).purge(T0 - 30L * 86_400_000L, 1);
+		assertThat(purged).isEqualTo(2);
+		assertThat(outbox.rows("SELECT e.uuid FROM webhooks_event e ORDER BY e.event_id")).extracting(r -> r[0])
+		        .containsExactly(failed, recent);
+		assertThat(outbox.count("SELECT COUNT(*) FROM webhooks_attempt")).isEqualTo(1);
+		assertThat(delivered).isNotNull();
+		assertThat(t.getId()).isNotNull();
+	}
+
+	@Test
+	void testEventSender_shouldSendASignedTestEventAndReportTheAnswer() throws Exception {
+		Target t = TestTargets.target("probe", receiver.url());
+		t.setSigningEnabled(true);
+		t.getSigningSecrets().add(new SigningSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", 0, 0));
+		targets.add(t);
+		receiver.respond(r -> new TestReceiver.Response(202, null, "{\"work_order_id\":1}"));
+		TestResult result = new DeliveryTestEventSender(new RequestFactory(new JsonPayloads(), new HmacSigner()),
+		        new UrlConnectionTransport(), Clock.systemUTC()).send(t);
+		assertThat(result.isSuccess()).isTrue();
+		assertThat(result.getStatusCode()).isEqualTo(202);
+		assertThat(result.getResponseExcerpt()).isEqualTo("{\"work_order_id\":1}");
+		TestReceiver.Request r = receiver.requests().get(0);
+		assertThat(r.body()).contains("\"type\":\"webhooks.test\"");
+		assertThat(r.signature()).startsWith("v1,");
+		assertThat(outbox.count("SELECT COUNT(*) FROM webhooks_delivery")).isZero();
 	}
 
 	static void sleep(long millis) {

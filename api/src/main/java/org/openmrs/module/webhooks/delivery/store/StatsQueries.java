@@ -44,7 +44,7 @@ public final class StatsQueries {
 			}
 			stats.setOldestPendingAgeMillis(oldest == null ? 0 : Math.max(0, now - oldest));
 			stats.setEventsAwaitingFanOut(single(c, "SELECT COUNT(*) FROM webhooks_event WHERE fanout_state = 0"));
-			stats.setCaptureFailures(single(c, "SELECT COALESCE(MAX(value), 0) FROM webhooks_counter WHERE name = 'capture.failures'"));
+			stats.setCaptureFailures(captureFailures(c));
 
 			Map<Long, DeliveryStats.TargetStats> perTarget = new LinkedHashMap<>();
 			try (PreparedStatement ps = c.prepareStatement("SELECT target_id, status, COUNT(*) FROM webhooks_delivery"
@@ -163,6 +163,14 @@ public final class StatsQueries {
 			t.setTargetName(n == null ? null : n[1]);
 			return t;
 		});
+	}
+
+	/** {@code value} is a reserved word in H2: read the row with * rather than quote per dialect. */
+	private static long captureFailures(Connection c) throws SQLException {
+		try (PreparedStatement ps = c.prepareStatement("SELECT * FROM webhooks_counter WHERE name = 'capture.failures'");
+		        ResultSet rs = ps.executeQuery()) {
+			return rs.next() ? rs.getLong(2) : 0;
+		}
 	}
 
 	private static long single(Connection c, String sql) throws SQLException {
