@@ -27,4 +27,13 @@ public final class WebhooksConstants {
 
 	private WebhooksConstants() {
 	}
+
+	/**
+	 * This module's version, from the api jar's manifest ({@code Implementation-Version}); {@code "dev"} when the
+	 * classes do not come from a jar (tests).
+	 */
+	public static String moduleVersion() {
+		String version = WebhooksConstants.class.getPackage().getImplementationVersion();
+		return version == null ? "dev" : version;
+	}
 }
