@@ -24,6 +24,7 @@ import org.openmrs.module.webhooks.model.Delivery;
 import org.openmrs.module.webhooks.model.Event;
 import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.outbox.ConnectionSource;
+import org.openmrs.module.webhooks.outbox.EventReader;
 
 /**
  * The delivery log, manual control and stats, over the module's own tables with plain JDBC (pooled connections
@@ -72,7 +73,7 @@ public class DeliveryServiceImpl extends BaseOpenmrsService implements DeliveryS
 	@Override
 	public Page<Event> searchEvents(EventSearch criteria) {
 		try {
-			return new DeliveryQueries(source).searchEvents(criteria == null ? new EventSearch() : criteria);
+			return new EventReader(source).search(criteria == null ? new EventSearch() : criteria);
 		}
 		catch (SQLException e) {
 			throw failed("searching events", e);
@@ -82,7 +83,7 @@ public class DeliveryServiceImpl extends BaseOpenmrsService implements DeliveryS
 	@Override
 	public Event getEventByUuid(String uuid) {
 		try {
-			return new DeliveryQueries(source).getEvent(uuid);
+			return new EventReader(source).getByUuid(uuid);
 		}
 		catch (SQLException e) {
 			throw failed("reading an event", e);

@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.openmrs.module.webhooks.api.DeliverySearch;
-import org.openmrs.module.webhooks.api.EventSearch;
 import org.openmrs.module.webhooks.api.Page;
 import org.openmrs.module.webhooks.model.Attempt;
 import org.openmrs.module.webhooks.model.Delivery;
 import org.openmrs.module.webhooks.model.DeliveryStatus;
-import org.openmrs.module.webhooks.model.Event;
 import org.openmrs.module.webhooks.outbox.ConnectionSource;
 
 /** The delivery log and the events, read for the service layer. No locks; newest first; paged. */
@@ -76,43 +74,6 @@ public final class DeliveryQueries {
 				d.setAttemptLog(attempts(c, d.getId()));
 			}
 			return d;
-		}
-	}
-
-	public Page<Event> searchEvents(EventSearch s) throws SQLException {
-		Where w = new Where();
-		w.add("e.event_type = ?", s.getType());
-		w.add("e.resource_uuid = ?", s.getResourceUuid());
-		w.add("e.patient_uuid = ?", s.getPatientUuid());
-		w.add("e.occurred_at >= ?", s.getFrom());
-		w.add("e.occurred_at <= ?", s.getTo());
-		try (Connection c = source.getConnection()) {
-			List<Event> rows = new ArrayList<>();
-			int limit = Math.max(1, s.getLimit());
-			try (PreparedStatement ps = c.prepareStatement("SELECT " + EventRows.COLUMNS + " FROM webhooks_event e"
-			        + w.sql() + " ORDER BY e.event_id DESC LIMIT ? OFFSET ?")) {
-				int i = w.bind(ps);
-				ps.setInt(i, limit + 1);
-				ps.setInt(i + 1, Math.max(0, s.getStartIndex()));
-				try (ResultSet rs = ps.executeQuery()) {
-					while (rs.next()) {
-						rows.add(EventRows.read(rs, 1));
-					}
-				}
-			}
-			boolean more = rows.size() > limit;
-			return new Page<>(more ? rows.subList(0, limit) : rows, more,
-			        count(c, "SELECT COUNT(*) FROM webhooks_event e" + w.sql(), w));
-		}
-	}
-
-	public Event getEvent(String uuid) throws SQLException {
-		try (Connection c = source.getConnection(); PreparedStatement ps = c.prepareStatement(
-		    "SELECT " + EventRows.COLUMNS + " FROM webhooks_event e WHERE e.uuid = ?")) {
-			ps.setString(1, uuid);
-			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? EventRows.read(rs, 1) : null;
-			}
 		}
 	}
 
