@@ -4,4 +4,8 @@ package org.openmrs.api;
 public interface AdministrationService extends OpenmrsService {
 
 	String getGlobalProperty(String propertyName);
+
+	void addGlobalPropertyListener(GlobalPropertyListener listener);
+
+	void removeGlobalPropertyListener(GlobalPropertyListener listener);
 }

@@ -1,6 +1,7 @@
 package org.openmrs.module.webhooks.delivery;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.openmrs.api.AdministrationService;
 import org.openmrs.api.context.Context;
@@ -28,8 +29,19 @@ public final class GlobalPropertySettings implements WebhooksSettings {
 
 	private volatile Snapshot snapshot;
 
+	/** Bumped by {@link #invalidate()}; a snapshot read before the current generation is read again. */
+	private final AtomicLong generation = new AtomicLong();
+
 	public GlobalPropertySettings(Clock clock) {
 		this.clock = clock;
+	}
+
+	/**
+	 * Makes the next call read the global properties again (a change was committed on this node; see
+	 * {@link SettingsChangeListener}). A read already under way when this is called is not trusted either.
+	 */
+	public void invalidate() {
+		generation.incrementAndGet();
 	}
 
 	@Override
@@ -64,14 +76,15 @@ public final class GlobalPropertySettings implements WebhooksSettings {
 	private Snapshot current() {
 		Snapshot s = snapshot;
 		long now = clock.millis();
-		if (s == null || now - s.readAt >= CACHE_MILLIS) {
-			s = read(now);
+		long wanted = generation.get();
+		if (s == null || s.generation != wanted || now - s.readAt >= CACHE_MILLIS) {
+			s = read(now, wanted);
 			snapshot = s;
 		}
 		return s;
 	}
 
-	private static Snapshot read(long now) {
+	private static Snapshot read(long now, long generation) {
 		String enabled = null;
 		String workers = null;
 		String retention = null;
@@ -107,7 +120,7 @@ public final class GlobalPropertySettings implements WebhooksSettings {
 			// the message names the bad entry and its list, never a secret
 			egressError = e.getMessage();
 		}
-		return new Snapshot(now, enabled == null || !"false".equalsIgnoreCase(enabled.trim()), parse(workers, 4, 1, 64),
+		return new Snapshot(now, generation, enabled == null || !"false".equalsIgnoreCase(enabled.trim()), parse(workers, 4, 1, 64),
 		        parse(retention, 30, 0, 36_500), instance == null ? null : instance.trim(), egress, egressError);
 	}
 
@@ -127,6 +140,8 @@ public final class GlobalPropertySettings implements WebhooksSettings {
 
 		final long readAt;
 
+		final long generation;
+
 		final boolean deliveryEnabled;
 
 		final int workers;
@@ -139,9 +154,10 @@ public final class GlobalPropertySettings implements WebhooksSettings {
 
 		final String egressError;
 
-		Snapshot(long readAt, boolean deliveryEnabled, int workers, int retentionDays, String instanceName,
-		    EgressPolicy egress, String egressError) {
+		Snapshot(long readAt, long generation, boolean deliveryEnabled, int workers, int retentionDays,
+		    String instanceName, EgressPolicy egress, String egressError) {
 			this.readAt = readAt;
+			this.generation = generation;
 			this.deliveryEnabled = deliveryEnabled;
 			this.workers = workers;
 			this.retentionDays = retentionDays;

@@ -9,7 +9,10 @@ public interface WebhooksSettings {
 	/** {@code webhooks.delivery.enabled}: false pauses sending (fan-out goes on). */
 	boolean deliveryEnabled();
 
-	/** {@code webhooks.delivery.workers}: sender threads on this node, 1..64; read when the engine starts. */
+	/**
+	 * {@code webhooks.delivery.workers}: sender threads on this node, 1..64; read when the engine starts (a change
+	 * restarts it: {@link SettingsChangeListener}).
+	 */
 	int workers();
 
 	/** {@code webhooks.retention.days}: delivered rows older than this are purged; 0 or less keeps everything. */

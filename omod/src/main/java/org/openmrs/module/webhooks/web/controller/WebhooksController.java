@@ -8,12 +8,11 @@ import org.openmrs.module.webhooks.WebhooksConstants;
 import org.openmrs.module.webhooks.api.DeliveryService;
 import org.openmrs.module.webhooks.api.SavedTarget;
 import org.openmrs.module.webhooks.api.TargetService;
-import org.openmrs.module.webhooks.api.TargetValidationException;
 import org.openmrs.module.webhooks.model.Delivery;
 import org.openmrs.module.webhooks.model.Target;
-import org.openmrs.module.webhooks.web.BadRequest;
 import org.openmrs.module.webhooks.web.Guard;
 import org.openmrs.module.webhooks.web.Privileges;
+import org.openmrs.module.webhooks.web.ServiceErrors;
 import org.openmrs.module.webhooks.web.WebhooksServices;
 import org.openmrs.module.webhooks.web.resource.TargetJson;
 import org.openmrs.module.webhooks.web.resource.WebhookTarget;
@@ -30,7 +29,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The actions that are not CRUD, at {@code /ws/rest/v1/webhooks/...}: test send, secret rotation, enable /
  * disable, retry, retry-failed, replay, stats and the event-type catalogue. Extends the REST module's
- * {@link BaseRestController} so that errors get its JSON body and status (401 / 403 / 400 / 404).
+ * {@link BaseRestController} so that errors get its JSON body and status (401 / 403 / 400 / 404 / 409).
  */
 @Controller
 @RequestMapping("/rest/" + RestConstants.VERSION_1 + "/webhooks")
@@ -63,7 +62,7 @@ public class WebhooksController extends BaseRestController {
 	public Object testTarget(@PathVariable("uuid") String uuid) {
 		guard.require(MANAGE);
 		existingTarget(uuid);
-		return ActionJson.testResult(targets().sendTestEvent(uuid));
+		return ActionJson.testResult(validated(() -> targets().sendTestEvent(uuid)));
 	}
 
 	/** A new signing secret, shown in this response only; the old ones keep signing for {@code overlapHours}. */
@@ -154,14 +153,9 @@ public class WebhooksController extends BaseRestController {
 		}
 	}
 
-	/** Runs a service call, turning its field errors into the REST module's 400. */
+	/** Runs a service call, its refusals turned into the REST module's 400 / 404 / 409 ({@link ServiceErrors}). */
 	private static <T> T validated(Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (TargetValidationException e) {
-			throw BadRequest.of(e);
-		}
+		return ServiceErrors.call(call);
 	}
 
 	private TargetService targets() {

@@ -35,12 +35,16 @@ public final class TargetJson {
 	    "representation", "ordering", "batchSize", "maxConcurrency", "timeoutSeconds", "maxAttempts", "auth", "headers",
 	    "signing");
 
-	/** An update may also set {@code retired} (false brings a retired target back). */
-	static final List<String> UPDATABLE = concat(CREATABLE, list("retired"));
+	/**
+	 * An update may also set {@code retired} (false brings a retired target back) and send back the
+	 * {@code dateChanged} it read (v=full): the save is then refused with 409 if the target changed since.
+	 */
+	static final List<String> UPDATABLE = concat(CREATABLE, list("retired", "dateChanged"));
 
 	/**
 	 * Read-only properties a client may post back unchanged or changed (a GET edited and posted whole): ignored
-	 * rather than refused.
+	 * rather than refused ({@code dateChanged} is read on an update, see {@link #UPDATABLE}, and ignored in a
+	 * create).
 	 */
 	static final List<String> IGNORED_ON_WRITE = list("health", "retireReason", "dateCreated", "dateChanged");
 

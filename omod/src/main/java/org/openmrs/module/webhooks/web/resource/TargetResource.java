@@ -3,14 +3,15 @@ package org.openmrs.module.webhooks.web.resource;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openmrs.api.ValidationException;
 import org.openmrs.module.webhooks.WebhooksConstants;
 import org.openmrs.module.webhooks.api.SavedTarget;
 import org.openmrs.module.webhooks.api.TargetService;
-import org.openmrs.module.webhooks.api.TargetValidationException;
 import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.web.BadRequest;
 import org.openmrs.module.webhooks.web.Guard;
 import org.openmrs.module.webhooks.web.Privileges;
+import org.openmrs.module.webhooks.web.ServiceErrors;
 import org.openmrs.module.webhooks.web.WebhooksServices;
 import org.openmrs.module.webservices.rest.web.RequestContext;
 import org.openmrs.module.webservices.rest.web.RestConstants;
@@ -69,26 +70,23 @@ public class TargetResource extends DelegatingCrudResource<WebhookTarget> {
 
 	/**
 	 * Saves a created or updated target. Nothing is saved when the body had values of the wrong shape or the
-	 * service rejects the target: both come back as one 400 naming every field.
+	 * service rejects the target: both come back as one 400 naming every field. An update whose {@code dateChanged}
+	 * is not the stored one (the target changed since the client read it) is a 409, an update of a target purged
+	 * meanwhile a 404.
 	 */
 	public WebhookTarget save(WebhookTarget delegate) {
 		guard.require(WebhooksConstants.PRIV_MANAGE_WEBHOOKS);
 		if (!delegate.getInputErrors().isEmpty()) {
 			throw BadRequest.of(delegate.getInputErrors());
 		}
-		TargetService targets = services.targets();
-		SavedTarget saved;
-		try {
-			saved = targets.saveTarget(delegate.getTarget());
-		}
-		catch (TargetValidationException e) {
-			throw BadRequest.of(e);
-		}
+		final TargetService targets = services.targets();
+		SavedTarget saved = ServiceErrors.call(() -> targets.saveTarget(delegate.getTarget()));
 		Target result = saved.getTarget();
 		Boolean retired = delegate.getRetiredRequested();
 		if (retired != null && retired != result.isRetired()) {
-			result = retired ? targets.retireTarget(result.getUuid(), "retired through the REST API")
-			        : targets.unretireTarget(result.getUuid());
+			final String uuid = result.getUuid();
+			result = ServiceErrors.call(() -> retired ? targets.retireTarget(uuid, "retired through the REST API")
+			        : targets.unretireTarget(uuid));
 		}
 		WebhookTarget response = new WebhookTarget(result);
 		response.setNewSecret(saved.getNewSigningSecret());
@@ -102,23 +100,30 @@ public class TargetResource extends DelegatingCrudResource<WebhookTarget> {
 		return target == null ? null : new WebhookTarget(target);
 	}
 
+	/** DELETE without {@code purge}: retires, with the request's {@code reason} (required, at most 255 characters). */
 	@Override
 	protected void delete(WebhookTarget delegate, String reason, RequestContext context) throws ResponseException {
 		guard.require(WebhooksConstants.PRIV_MANAGE_WEBHOOKS);
-		services.targets().retireTarget(delegate.getUuid(), reason);
+		try {
+			ServiceErrors.run(() -> services.targets().retireTarget(delegate.getUuid(), reason));
+		}
+		catch (ValidationException e) {
+			// the service names it retireReason; the request parameter is reason
+			throw BadRequest.of("reason", "is required, at most 255 characters: say why the target is retired");
+		}
 	}
 
 	/** Brings a retired target back (the REST module's undelete, where it has one; {@code retired: false} otherwise). */
 	@Override
 	protected WebhookTarget undelete(WebhookTarget delegate, RequestContext context) throws ResponseException {
 		guard.require(WebhooksConstants.PRIV_MANAGE_WEBHOOKS);
-		return new WebhookTarget(services.targets().unretireTarget(delegate.getUuid()));
+		return new WebhookTarget(ServiceErrors.call(() -> services.targets().unretireTarget(delegate.getUuid())));
 	}
 
 	@Override
 	public void purge(WebhookTarget delegate, RequestContext context) throws ResponseException {
 		guard.require(WebhooksConstants.PRIV_MANAGE_WEBHOOKS);
-		services.targets().purgeTarget(delegate.getUuid());
+		ServiceErrors.run(() -> services.targets().purgeTarget(delegate.getUuid()));
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.model.TargetAuth;
 import org.openmrs.module.webhooks.model.TargetFilters;
+import org.openmrs.module.webhooks.web.Iso;
 import org.openmrs.module.webhooks.web.resource.JsonValues.Invalid;
 
 /**
@@ -94,6 +95,9 @@ final class TargetWriter {
 				break;
 			case "retired":
 				wrapper.setRetiredRequested(JsonValues.bool(value));
+				break;
+			case "dateChanged":
+				t.setDateChanged(version(value));
 				break;
 			default:
 				if (!TargetJson.IGNORED_ON_WRITE.contains(property)) {
@@ -201,6 +205,21 @@ final class TargetWriter {
 			} else if (!SIGNING_READ_ONLY.contains(e.getKey())) {
 				wrapper.rejectInput("signing." + e.getKey(), "is not a signing property (enabled)");
 			}
+		}
+	}
+
+	/** {@code dateChanged} as read (v=full); {@code null} asks for no check. */
+	private static long version(Object value) throws Invalid {
+		String text = JsonValues.string(value);
+		if (text == null || text.trim().isEmpty()) {
+			return 0;
+		}
+		try {
+			return Iso.parse(text);
+		}
+		catch (IllegalArgumentException e) {
+			throw new Invalid("must be the dateChanged read from the target (v=full), such as"
+			        + " 2026-11-27T09:05:01.123+0000");
 		}
 	}
 

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openmrs.module.webhooks.api.DeliverySearch;
+import org.junit.jupiter.api.TestInstance;
 import org.openmrs.module.webhooks.api.Page;
 import org.openmrs.module.webhooks.model.Attempt;
 import org.openmrs.module.webhooks.model.Delivery;
@@ -15,44 +20,97 @@ import org.openmrs.module.webhooks.model.DeliveryStatus;
 import org.openmrs.module.webhooks.web.testing.FieldErrors;
 import org.openmrs.module.webhooks.web.testing.RestStatus;
 import org.openmrs.module.webhooks.web.testing.TestPrivileges;
-import org.openmrs.module.webhooks.web.testing.TestServices;
+import org.openmrs.module.webhooks.web.testing.Backend;
+import org.openmrs.module.webhooks.web.testing.DeliveryScenario;
+import org.openmrs.module.webhooks.web.testing.Receiver;
 import org.openmrs.module.webservices.rest.web.response.ConversionException;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeliveryResourceTest {
 
-	private final TestServices backend = new TestServices();
+	private final Backend backend = new Backend();
+
+	private final Receiver receiver = new Receiver();
+
+	private DeliveryScenario log;
 
 	private TestPrivileges caller = TestPrivileges.viewer();
+
+	@BeforeAll
+	void deliver() {
+		log = new DeliveryScenario(backend, receiver);
+	}
+
+	@BeforeEach
+	void viewer() {
+		caller = TestPrivileges.viewer();
+	}
+
+	@AfterAll
+	void close() {
+		receiver.close();
+		backend.close();
+	}
 
 	private DeliveryResource resource() {
 		return new DeliveryResource(backend.services(), caller.guard());
 	}
 
-	@Test
-	void search_shouldPassEveryParameterToTheService() {
-		resource().search(MapParams.of("target", "t-1", "status", "Failed", "eventType", "encounter.created", "patient",
-		    "p-1", "fromdate", "2026-11-27T09:00:00Z", "todate", "2026-11-28").page(100, 25));
-
-		DeliverySearch c = backend.deliveries.lastDeliverySearch;
-		assertThat(c.getTargetUuid()).isEqualTo("t-1");
-		assertThat(c.getStatus()).isEqualTo(DeliveryStatus.FAILED);
-		assertThat(c.getEventType()).isEqualTo("encounter.created");
-		assertThat(c.getPatientUuid()).isEqualTo("p-1");
-		assertThat(c.getFrom()).isEqualTo(Instant.parse("2026-11-27T09:00:00Z").toEpochMilli());
-		assertThat(c.getTo()).isEqualTo(Instant.parse("2026-11-28T00:00:00Z").toEpochMilli());
-		assertThat(c.getStartIndex()).isEqualTo(100);
-		assertThat(c.getLimit()).isEqualTo(25);
+	private List<String> found(String... params) {
+		return resource().search(MapParams.of(params)).getRows().stream()
+		        .map(d -> d.getTargetName() + " " + d.getEventType() + " " + d.getStatus().restName())
+		        .collect(Collectors.toList());
 	}
 
 	@Test
-	void search_shouldNotFilterOnAbsentParameters() {
-		resource().search(MapParams.of());
+	void search_shouldFilterTheRealLogByEachParameter() {
+		assertThat(found()).hasSize(7);
+		assertThat(found("target", log.refused)).containsExactlyInAnyOrder("refused encounter.created failed",
+		    "refused encounter.updated failed");
+		assertThat(found("status", "dead")).containsExactly("broken obs.created dead");
+		assertThat(found("status", "DELIVERED")).hasSize(4).allMatch(d -> d.startsWith("ok "));
+		assertThat(found("eventType", "encounter.created")).containsExactlyInAnyOrder("ok encounter.created delivered",
+		    "refused encounter.created failed");
+		assertThat(found("patient", "P2")).containsExactlyInAnyOrder("ok obs.created delivered",
+		    "ok encounter.updated delivered", "refused encounter.updated failed", "broken obs.created dead");
+		assertThat(found("target", log.ok, "patient", "P1", "status", "delivered")).containsExactlyInAnyOrder(
+		    "ok patient.created delivered", "ok encounter.created delivered");
+		String now = Instant.now().toString();
+		assertThat(found("todate", "2020-01-01")).isEmpty();
+		assertThat(found("fromdate", "2020-01-01", "todate", now)).hasSize(7);
+		assertThat(found("fromdate", Instant.now().plusSeconds(3600).toString())).isEmpty();
+	}
 
-		DeliverySearch c = backend.deliveries.lastDeliverySearch;
-		assertThat(c.getTargetUuid()).isNull();
-		assertThat(c.getStatus()).isNull();
-		assertThat(c.getFrom()).isNull();
-		assertThat(c.getTo()).isNull();
+	@Test
+	void search_shouldPageNewestFirst() {
+		Page<Delivery> first = resource().search(MapParams.of().page(0, 5));
+		Page<Delivery> rest = resource().search(MapParams.of().page(5, 5));
+
+		assertThat(first.getRows()).hasSize(5);
+		assertThat(first.hasMore()).isTrue();
+		assertThat(rest.getRows()).hasSize(2);
+		assertThat(rest.hasMore()).isFalse();
+		List<Long> created = new java.util.ArrayList<>();
+		first.getRows().forEach(d -> created.add(d.getCreatedAt()));
+		rest.getRows().forEach(d -> created.add(d.getCreatedAt()));
+		assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+	}
+
+	@Test
+	void getByUniqueId_shouldReadOneWithItsAttempts() {
+		Delivery failed = resource().search(MapParams.of("target", log.refused, "eventType", "encounter.created"))
+		        .getRows().get(0);
+
+		Delivery one = resource().getByUniqueId(failed.getUuid());
+
+		Map<String, Object> full = DeliveryJson.represent(one, "full");
+		assertThat(full).containsEntry("status", "failed").containsEntry("targetUuid", log.refused)
+		        .containsEntry("eventUuid", log.encounterCreated).containsEntry("patientUuid", "P1")
+		        .containsEntry("attempts", 1).containsEntry("lastStatusCode", 400);
+		assertThat((List<?>) full.get("attemptLog")).singleElement().satisfies(a -> assertThat(asMap(a))
+		        .containsEntry("statusCode", 400).containsEntry("manual", false)
+		        .satisfies(m -> assertThat((String) m.get("responseExcerpt")).contains("\"status\":400")));
+		assertThat(resource().getByUniqueId("no-such-delivery")).isNull();
 	}
 
 	@Test
@@ -62,18 +120,11 @@ class DeliveryResourceTest {
 		assertThat(RestStatus.of(refused, true)).isEqualTo(400);
 		assertThat(FieldErrors.of(refused)).containsEntry("status", "must be one of pending, delivered, failed, dead")
 		        .containsKey("todate");
-		assertThat(backend.deliveries.lastDeliverySearch).isNull();
 	}
 
-	@Test
-	void search_shouldReturnTheServicesPage() {
-		backend.deliveries.deliveries.put("d-1", delivery("d-1"));
-		backend.deliveries.deliveries.put("d-2", delivery("d-2"));
-
-		Page<Delivery> page = resource().search(MapParams.of().page(0, 1));
-
-		assertThat(page.getRows()).extracting(Delivery::getUuid).containsExactly("d-1");
-		assertThat(page.hasMore()).isTrue();
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> asMap(Object o) {
+		return (Map<String, Object>) o;
 	}
 
 	@Test

@@ -5,55 +5,94 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openmrs.module.webhooks.api.EventSearch;
+import org.junit.jupiter.api.TestInstance;
 import org.openmrs.module.webhooks.model.Event;
 import org.openmrs.module.webhooks.web.testing.FieldErrors;
 import org.openmrs.module.webhooks.web.testing.RestStatus;
 import org.openmrs.module.webhooks.web.testing.TestPrivileges;
-import org.openmrs.module.webhooks.web.testing.TestServices;
+import org.openmrs.module.webhooks.web.testing.Backend;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventResourceTest {
 
-	private final TestServices backend = new TestServices();
+	private final Backend backend = new Backend();
 
 	private TestPrivileges caller = TestPrivileges.viewer();
+
+	private String patientCreated;
+
+	private String encounterCreated;
+
+	private String obsVoided;
+
+	@BeforeAll
+	void capture() {
+		patientCreated = backend.event("patient.created", "P1", "P1", Instant.parse("2026-11-27T08:00:00Z").toEpochMilli(),
+		    null);
+		encounterCreated = backend.event("encounter.created", "P1", "enc-1", Instant.parse("2026-11-27T09:00:00Z")
+		        .toEpochMilli(), Collections.singletonMap("encounterType", "et-1"));
+		obsVoided = backend.event("obs.voided", "P2", "o-1", Instant.parse("2026-11-27T10:00:00Z").toEpochMilli(),
+		    Collections.singletonMap("concept", "c-1"));
+	}
+
+	@BeforeEach
+	void viewer() {
+		caller = TestPrivileges.viewer();
+	}
+
+	@AfterAll
+	void close() {
+		backend.close();
+	}
 
 	private EventResource resource() {
 		return new EventResource(backend.services(), caller.guard());
 	}
 
-	@Test
-	void search_shouldPassEveryParameterToTheService() {
-		resource().search(MapParams.of("type", "obs.voided", "resource", "o-1", "patient", "p-1", "fromdate",
-		    "2026-11-27T10:00:00+01:00", "todate", "2026-11-27T10:00:00.000+0100").page(5, 10));
+	private List<String> found(String... params) {
+		return resource().search(MapParams.of(params)).getRows().stream().map(Event::getUuid).collect(Collectors.toList());
+	}
 
-		EventSearch c = backend.deliveries.lastEventSearch;
-		long nineUtc = Instant.parse("2026-11-27T09:00:00Z").toEpochMilli();
-		assertThat(c.getType()).isEqualTo("obs.voided");
-		assertThat(c.getResourceUuid()).isEqualTo("o-1");
-		assertThat(c.getPatientUuid()).isEqualTo("p-1");
-		assertThat(c.getFrom()).isEqualTo(nineUtc);
-		assertThat(c.getTo()).isEqualTo(nineUtc);
-		assertThat(c.getStartIndex()).isEqualTo(5);
-		assertThat(c.getLimit()).isEqualTo(10);
+	@Test
+	void search_shouldFilterTheCapturedEventsByEachParameterNewestFirst() {
+		assertThat(found()).containsExactly(obsVoided, encounterCreated, patientCreated);
+		assertThat(found("type", "obs.voided")).containsExactly(obsVoided);
+		assertThat(found("resource", "enc-1")).containsExactly(encounterCreated);
+		assertThat(found("patient", "P1")).containsExactly(encounterCreated, patientCreated);
+		assertThat(found("fromdate", "2026-11-27T10:00:00+01:00", "todate", "2026-11-27T10:00:00.000+0100"))
+		        .containsExactly(encounterCreated);
+		assertThat(found("fromdate", "2026-11-28")).isEmpty();
+		assertThat(resource().search(MapParams.of().page(1, 1)).getRows()).extracting(Event::getUuid)
+		        .containsExactly(encounterCreated);
 	}
 
 	@Test
 	void search_shouldRefuseAnUnreadableDateNamingIt() {
 		Throwable refused = catchThrowable(() -> resource().search(MapParams.of("fromdate", "27/11/2026")));
 
+		assertThat(RestStatus.of(refused, true)).isEqualTo(400);
 		assertThat(FieldErrors.of(refused)).containsOnlyKeys("fromdate");
 	}
 
 	@Test
-	void getByUniqueId_shouldNeedGetWebhooks() {
-		backend.deliveries.events.put("e-1", event());
+	void getByUniqueId_shouldReadOneWithItsAttributesAndNeedGetWebhooks() {
+		Event e = resource().getByUniqueId(encounterCreated);
 
-		assertThat(resource().getByUniqueId("e-1").getType()).isEqualTo("encounter.created");
+		assertThat(EventJson.represent(e, "full")).containsEntry("type", "encounter.created")
+		        .containsEntry("resourceUuid", "enc-1").containsEntry("patientUuid", "P1")
+		        .containsEntry("occurredAt", "2026-11-27T09:00:00.000+0000")
+		        .containsEntry("attributes", Collections.singletonMap("encounterType", "et-1"));
+		assertThat(resource().getByUniqueId("no-such-event")).isNull();
 		caller = TestPrivileges.anonymous();
-		assertThat(RestStatus.of(catchThrowable(() -> resource().getByUniqueId("e-1")), false)).isEqualTo(401);
+		assertThat(RestStatus.of(catchThrowable(() -> resource().getByUniqueId(encounterCreated)), false)).isEqualTo(401);
+		caller = TestPrivileges.viewer();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.openmrs.module.webhooks.model.SigningSecret;
 import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.model.TargetAuth;
 import org.openmrs.module.webhooks.model.TargetState;
+import org.openmrs.module.webhooks.target.TargetMasking;
 import org.openmrs.module.webhooks.web.testing.Targets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +55,7 @@ class TargetJsonTest {
 		t.getHealth().setLastError("HTTP 503");
 		t.getHealth().setLastSuccessAt(millis("2026-11-27T09:05:01.123Z"));
 
-		Map<String, Object> json = TargetJson.represent(new WebhookTarget(Targets.masked(t)), "default");
+		Map<String, Object> json = TargetJson.represent(new WebhookTarget(TargetMasking.masked(t)), "default");
 
 		assertThat(json).containsEntry("uuid", "t-1").containsEntry("display", "OpenFn LIME")
 		        .containsEntry("url", "https://app.openfn.org/i/abc").containsEntry("enabled", true)

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.webhooks.model.Target;
+import org.openmrs.module.webhooks.target.TargetMasking;
 import org.openmrs.module.webhooks.web.testing.Targets;
 
 class TargetWriterTest {
@@ -88,7 +89,7 @@ class TargetWriterTest {
 
 	@Test
 	void set_shouldMergeAuthSoThatAMaskedSecretCanBePostedBack() {
-		Target t = Targets.masked(Targets.full());
+		Target t = TargetMasking.masked(Targets.full());
 		WebhookTarget existing = new WebhookTarget(t);
 
 		TargetWriter.set(existing, "auth", map("headerName", " x-openfn-key ", "value", "****9876"));
