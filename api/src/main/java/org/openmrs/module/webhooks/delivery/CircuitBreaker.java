@@ -11,9 +11,9 @@ import org.openmrs.module.webhooks.delivery.store.TargetHealthStore;
 import org.openmrs.module.webhooks.model.TargetState;
 
 /**
- * Endpoint health per target. After {@code failureThreshold} consecutive failures the target is PAUSED for a
- * pause that doubles with every further failure (from {@code basePause} up to {@code maxPause}); when the pause
- * is over one probe goes out, and its success makes the target ACTIVE again. A target whose failures have run
+ * Endpoint health per target. After {@code failureThreshold} consecutive failures the target is PAUSED for as
+ * long as it has been failing (at least {@code basePause}, at most {@code maxPause}); when the pause is over one
+ * probe goes out, and its success makes the target ACTIVE again. A target whose failures have run
  * for {@code disableAfter} (Svix: 5 days), or that answered 410 Gone, is DISABLED until a person enables it.
  * An immutable value; {@link #record} writes through {@link TargetHealthStore}'s conditional UPDATEs.
  */
@@ -34,14 +34,21 @@ public final class CircuitBreaker {
 		this.disableAfterMillis = disableAfterMillis;
 	}
 
-	/** 5 failures; pauses of 30 s doubling up to 1 h; disabled after 5 days of failure. */
+	/** 5 failures; pauses from 30 s, as long as the failures have lasted, up to 1 h; disabled after 5 days of failure. */
 	public static CircuitBreaker defaults() {
 		return new CircuitBreaker(5, 30_000L, 3_600_000L, 5L * 24 * 3_600_000L);
 	}
 
-	long pauseMillis(int consecutiveFailures) {
-		int doublings = Math.max(0, Math.min(30, consecutiveFailures - failureThreshold));
-		return Math.min(maxPauseMillis, basePauseMillis << doublings);
+	/**
+	 * The pause grows with how long the target has been failing, not with how many requests failed: a burst of
+	 * concurrent failures (requests already in flight when the breaker trips) must not push a receiver that
+	 * restarts for a minute into the longest pause. Since each probe comes after the previous pause, the pause
+	 * roughly doubles per failed probe: 30 s, 1 min, 2 min … up to the maximum.
+	 *
+	 * @param failingForMillis time since the first failure of the current run
+	 */
+	long pauseMillis(long failingForMillis) {
+		return Math.min(maxPauseMillis, Math.max(basePauseMillis, failingForMillis));
 	}
 
 	/** Applies a flush's outcomes (in the order they happened) to the targets' health; caller's transaction. */
@@ -67,7 +74,7 @@ public final class CircuitBreaker {
 			}
 			else if (h != null && (h.state == TargetState.PAUSED
 			        || (h.state == TargetState.ACTIVE && h.consecutiveFailures >= failureThreshold))) {
-				store.pause(c, targetId, now + pauseMillis(h.consecutiveFailures));
+				store.pause(c, targetId, now + pauseMillis(now - h.failingSince));
 			}
 		}
 		if (run.gone) {

@@ -68,10 +68,12 @@ class RetryPolicyTest {
 	@Test
 	void circuitBreaker_shouldDoubleThePauseUpToItsMaximum() {
 		CircuitBreaker b = new CircuitBreaker(5, 30_000, 3_600_000, 1);
-		assertThat(b.pauseMillis(5)).isEqualTo(30_000);
-		assertThat(b.pauseMillis(6)).isEqualTo(60_000);
-		assertThat(b.pauseMillis(12)).isEqualTo(3_600_000);
-		assertThat(b.pauseMillis(1_000)).isEqualTo(3_600_000);
+		// a burst of failures within a second: the shortest pause, however many requests failed
+		assertThat(b.pauseMillis(800)).isEqualTo(30_000);
+		// the pause grows with the outage, so it roughly doubles with every failed probe
+		assertThat(b.pauseMillis(30_000 + 200)).isEqualTo(30_200);
+		assertThat(b.pauseMillis(10 * 60_000)).isEqualTo(600_000);
+		assertThat(b.pauseMillis(5 * 3_600_000L)).isEqualTo(3_600_000);
 	}
 
 	@Test
