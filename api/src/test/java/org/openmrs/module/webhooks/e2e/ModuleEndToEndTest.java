@@ -51,9 +51,20 @@ import com.standardwebhooks.Webhook;
 
 /**
  * The whole module as OpenMRS runs it: the real moduleApplicationContext.xml (core's beans as stand-ins, a real
- * Hibernate session factory with the module's interceptor bean), its lifecycle beans started as the activator
- * starts them, a target created through the registered TargetService, clinical data saved through Hibernate, and
- * signed notifications arriving at a real HTTP receiver. One run per database.
+ * Hibernate session factory whose entity interceptor is the module's interceptor bean, see {@link ModuleContext}),
+ * its lifecycle beans started as the activator starts them. Then, one run per database:
+ * <ol>
+ * <li>a target (signing on, API key, {@code patient.*} and {@code encounter.created}) saved through the TargetService
+ * registered with core's serviceContext, pointing at a real HTTP receiver on 127.0.0.1;</li>
+ * <li>a patient, then an encounter with three obs, saved through Hibernate in real transactions;</li>
+ * <li>the receiver gets exactly {@code patient.created} and {@code encounter.created} with the exact envelope,
+ * {@code x-api-key}, and a signature the official Standard Webhooks verifier accepts with the secret saveTarget
+ * returned;</li>
+ * <li>a rolled-back save sends and stores nothing; the DeliveryService shows every delivery DELIVERED after one
+ * attempt and the stats count them; a test send and a manual retry go through the same beans;</li>
+ * <li>stopping the lifecycle beans leaves only the transport's threads, closing the context removes those.</li>
+ * </ol>
+ * And the activator itself starts, stops and restarts the lifecycle beans of the context.
  */
 class ModuleEndToEndTest {
 
