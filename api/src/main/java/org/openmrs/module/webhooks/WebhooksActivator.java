@@ -86,7 +86,7 @@ public class WebhooksActivator extends BaseModuleActivator implements DaemonToke
 
 	private synchronized void startBackgroundParts() {
 		stopBackgroundParts();
-		for (WebhooksLifecycle part : Context.getRegisteredComponents(WebhooksLifecycle.class)) {
+		for (WebhooksLifecycle part : lifecycleParts()) {
 			try {
 				part.start();
 				running.add(part);
@@ -95,6 +95,14 @@ public class WebhooksActivator extends BaseModuleActivator implements DaemonToke
 				log.error("Webhooks module: could not start {}", part.getClass().getSimpleName(), e);
 			}
 		}
+	}
+
+	/**
+	 * The module's {@link WebhooksLifecycle} beans, from the Spring context core started the module in. A seam for
+	 * tests, where core's static {@code Context} is a stub: they start the same activator over their own context.
+	 */
+	protected List<WebhooksLifecycle> lifecycleParts() {
+		return Context.getRegisteredComponents(WebhooksLifecycle.class);
 	}
 
 	private synchronized void stopBackgroundParts() {
