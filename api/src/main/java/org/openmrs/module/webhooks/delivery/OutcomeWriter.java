@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.openmrs.module.webhooks.delivery.store.ClaimedDelivery;
 import org.openmrs.module.webhooks.delivery.store.DeliveryOutcome;
-import org.openmrs.module.webhooks.delivery.store.Jdbc;
+import org.openmrs.module.webhooks.delivery.store.KeptConnection;
 import org.openmrs.module.webhooks.delivery.store.OutcomeStore;
 import org.openmrs.module.webhooks.delivery.store.TargetHealthStore;
 import org.openmrs.module.webhooks.outbox.ConnectionSource;
@@ -28,12 +28,16 @@ final class OutcomeWriter implements Runnable {
 
 	private static final int MAX_BATCH = 1000;
 
+	/** Polls of 100 ms without anything to write before the connection goes back to the pool. */
+	private static final int IDLE_POLLS = 10;
+
 	/** Deadlocks and lost connections are retried; giving up means duplicates (the leases expire), never loss. */
 	private static final int WRITE_TRIES = 10;
 
 	private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
 
-	private final ConnectionSource source;
+	/** Kept while outcomes keep coming, given back after a second without any. */
+	private final KeptConnection db;
 
 	private final OutcomeStore outcomes = new OutcomeStore();
 
@@ -50,7 +54,7 @@ final class OutcomeWriter implements Runnable {
 	private volatile boolean running = true;
 
 	OutcomeWriter(ConnectionSource source, CircuitBreaker breaker, WakeUp wakeUp, Clock clock) {
-		this.source = source;
+		this.db = new KeptConnection(source);
 		this.breaker = breaker;
 		this.wakeUp = wakeUp;
 		this.clock = clock;
@@ -82,13 +86,27 @@ final class OutcomeWriter implements Runnable {
 
 	@Override
 	public void run() {
+		try {
+			writeUntilFinished();
+		}
+		finally {
+			db.close();
+		}
+	}
+
+	private void writeUntilFinished() {
 		List<Object> batch = new ArrayList<>();
+		int idlePolls = 0;
 		while (running || !queue.isEmpty()) {
 			try {
 				Object first = queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
+					if (++idlePolls == IDLE_POLLS) {
+						db.close();
+					}
 					continue;
 				}
+				idlePolls = 0;
 				batch.add(first);
 				queue.drainTo(batch, MAX_BATCH - 1);
 				write(batch);
@@ -118,13 +136,13 @@ final class OutcomeWriter implements Runnable {
 		for (int attempt = 1; attempt <= WRITE_TRIES && accepting; attempt++) {
 			try {
 				long now = clock.millis();
-				int written = Jdbc.inTransaction(source, c -> {
+				int written = db.inTransaction(c -> {
 					// the target rows first: updating a delivery's status re-checks its foreign key to the target
 					// (a shared lock on the target row in InnoDB), so taking the exclusive lock last would let two
 					// nodes' writers deadlock on it
 					breaker.record(c, health, done, now);
 					int n = outcomes.write(c, done, now);
-					outcomes.release(c, released);
+					outcomes.release(c, released, now);
 					return n;
 				});
 				if (written < done.size()) {
