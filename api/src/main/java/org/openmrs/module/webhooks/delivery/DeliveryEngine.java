@@ -53,7 +53,7 @@ public final class DeliveryEngine implements WebhooksLifecycle {
 		catch (SQLException e) {
 			throw new IllegalStateException("Webhooks: cannot reach the database to start delivery", e);
 		}
-		DeliveryClaimer claimer = DeliveryClaimer.forDatabase(parts.source,
+		DeliveryClaimer claimer = DeliveryClaimer.forDatabase(
 		    parts.options.forceOptimisticClaim ? new DatabaseCapabilities(caps.dialect(), false) : caps);
 		FanOut fanOut = new FanOut(parts.source, new FanOutStore(caps), parts.registry, parts.clock,
 		        parts.options.fanOutBatch);

@@ -5,7 +5,7 @@ package org.openmrs.module.webhooks.delivery;
  */
 public final class EngineOptions {
 
-	int claimBatch = 100;
+	int claimBatch = 250;
 
 	int fanOutBatch = 500;
 

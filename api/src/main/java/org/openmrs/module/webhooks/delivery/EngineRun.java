@@ -1,5 +1,6 @@
 package org.openmrs.module.webhooks.delivery;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.openmrs.module.webhooks.delivery.store.ClaimedDelivery;
 import org.openmrs.module.webhooks.delivery.store.DeliveryClaimer;
-import org.openmrs.module.webhooks.delivery.store.Jdbc;
+import org.openmrs.module.webhooks.delivery.store.KeptConnection;
 import org.openmrs.module.webhooks.delivery.store.RetentionStore;
 import org.openmrs.module.webhooks.delivery.store.TargetHealthStore;
 import org.openmrs.module.webhooks.model.Target;
@@ -59,6 +60,9 @@ final class EngineRun {
 
 	private final TargetHealthStore health = new TargetHealthStore();
 
+	/** The dispatcher's connection (health reads, probes, claims); used by the dispatcher thread only. */
+	private final KeptConnection claimDb;
+
 	private final Thread dispatcherThread;
 
 	private final Thread fanOutThread;
@@ -77,6 +81,7 @@ final class EngineRun {
 		this.nodeId = nodeId;
 		this.fanOut = fanOut;
 		this.claimer = claimer;
+		this.claimDb = new KeptConnection(parts.source);
 		this.writer = new OutcomeWriter(parts.source, parts.options.breaker, dispatchWakeUp, parts.clock);
 		this.sender = new Sender(parts, writer);
 		AtomicInteger n = new AtomicInteger();
@@ -141,7 +146,7 @@ final class EngineRun {
 	 * a fresh event reaches the dispatcher one transaction after its commit.
 	 */
 	private void fanOutLoop() {
-		loop(parts.wakeUp, () -> {
+		loop(parts.wakeUp, fanOut::release, () -> {
 			int n = fanOut.runOnce();
 			if (n > 0) {
 				dispatchWakeUp.signal();
@@ -156,7 +161,7 @@ final class EngineRun {
 	}
 
 	private void dispatch() {
-		loop(dispatchWakeUp, this::cycle);
+		loop(dispatchWakeUp, claimDb::close, this::cycle);
 	}
 
 	private interface Step {
@@ -165,7 +170,17 @@ final class EngineRun {
 		boolean run() throws SQLException;
 	}
 
-	private void loop(WakeUp wake, Step step) {
+	/** Runs {@code step} until stopped; {@code idle} gives the thread's connection back after a quiet poll period. */
+	private void loop(WakeUp wake, Runnable idle, Step step) {
+		try {
+			steps(wake, idle, step);
+		}
+		finally {
+			idle.run();
+		}
+	}
+
+	private void steps(WakeUp wake, Runnable idle, Step step) {
 		while (running) {
 			boolean more = false;
 			try {
@@ -176,8 +191,8 @@ final class EngineRun {
 				    parts.options.pollMillis, e);
 			}
 			try {
-				if (!more && running) {
-					wake.await(parts.options.pollMillis);
+				if (!more && running && !wake.await(parts.options.pollMillis)) {
+					idle.run();
 				}
 			}
 			catch (InterruptedException e) {
@@ -187,47 +202,77 @@ final class EngineRun {
 		}
 	}
 
-	/** One round of claims: for every target with room. Returns whether more is claimable at once. */
+	/**
+	 * One round of claims, for every target with room, in one transaction on the dispatcher's connection; the
+	 * claimed deliveries go to their lanes only once it committed. Returns whether more is claimable at once.
+	 */
 	boolean cycle() throws SQLException {
-		boolean more = false;
 		long now = parts.clock.millis();
 		if (!running || !parts.settings.deliveryEnabled()) {
 			return false;
 		}
-		Map<Long, TargetHealthStore.Health> healthById = Jdbc.inTransaction(parts.source, health::readAll);
-		for (Target t : parts.registry.deliverableTargets()) {
-			if (t.getId() != null && running) {
-				more |= claimFor(t, healthById.get(t.getId()), now);
+		List<Target> targets = parts.registry.deliverableTargets();
+		List<Claim> claims = claimDb.inTransaction(c -> {
+			Map<Long, TargetHealthStore.Health> healthById = health.readAll(c);
+			List<Claim> all = new ArrayList<>(targets.size());
+			for (Target t : targets) {
+				if (t.getId() != null && running) {
+					Claim claim = claimFor(c, t, healthById.get(t.getId()), now);
+					if (claim != null) {
+						all.add(claim);
+					}
+				}
 			}
+			return all;
+		});
+		boolean more = false;
+		for (Claim claim : claims) {
+			claim.lane.enqueue(claim.deliveries);
+			pump(claim.lane);
+			more |= claim.full;
 		}
 		return more;
 	}
 
-	private boolean claimFor(Target target, TargetHealthStore.Health h, long now) throws SQLException {
+	/** What one target's claim took, to hand to its lane after the commit. */
+	private static final class Claim {
+
+		final Lane lane;
+
+		final List<ClaimedDelivery> deliveries;
+
+		final boolean full;
+
+		Claim(Lane lane, List<ClaimedDelivery> deliveries, boolean full) {
+			this.lane = lane;
+			this.deliveries = deliveries;
+			this.full = full;
+		}
+	}
+
+	private Claim claimFor(Connection c, Target target, TargetHealthStore.Health h, long now) throws SQLException {
 		if (h == null || h.state == TargetState.DISABLED) {
-			return false;
+			return null;
 		}
 		Lane lane = lanes.computeIfAbsent(target.getId(), id -> new Lane(target));
 		lane.update(target);
 		int limit = Math.min(lane.room(parts.options.prefetch), parts.options.claimBatch);
 		if (limit <= 0) {
-			return false;
+			return null;
 		}
 		long timeoutMillis = target.getTimeoutSeconds() * 1000L;
 		if (h.state == TargetState.PAUSED) {
 			// one probe at a time, and only once the pause is over; the winner holds the pause for the probe
-			if (h.pausedUntil > now || lane.outstanding() > 0 || !Jdbc.inTransaction(parts.source,
-			    c -> health.acquireProbe(c, target.getId(), now, now + timeoutMillis + LEASE_MARGIN_MILLIS))) {
-				return false;
+			if (h.pausedUntil > now || lane.outstanding() > 0
+			        || !health.acquireProbe(c, target.getId(), now, now + timeoutMillis + LEASE_MARGIN_MILLIS)) {
+				return null;
 			}
 			limit = 1;
 		}
 		String owner = nodeId + "-" + claims.incrementAndGet();
-		List<ClaimedDelivery> claimed = claimer.claim(target.getId(), owner, now,
+		List<ClaimedDelivery> claimed = claimer.claim(c, target.getId(), owner, now,
 		    now + parts.options.leaseMillis + timeoutMillis, limit);
-		lane.enqueue(claimed);
-		pump(lane);
-		return claimed.size() == limit && h.state == TargetState.ACTIVE;
+		return new Claim(lane, claimed, claimed.size() == limit && h.state == TargetState.ACTIVE);
 	}
 
 	private void pump(Lane lane) {
@@ -239,7 +284,7 @@ final class EngineRun {
 			}
 			catch (java.util.concurrent.RejectedExecutionException e) {
 				// stopping: the leases are released below
-				lane.done(j);
+				lane.done(j, parts.options.prefetch, parts.clock.millis());
 				writer.release(j.deliveries);
 				return;
 			}
@@ -270,9 +315,13 @@ final class EngineRun {
 			log.error("Webhooks: sending to target {} failed unexpectedly", job.target.getId(), e);
 		}
 		finally {
-			lane.done(job);
+			boolean low = lane.done(job, parts.options.prefetch, parts.clock.millis());
 			if (running) {
 				pump(lane);
+				if (low) {
+					// claim the next round while the senders still have this one: they never wait for a claim
+					dispatchWakeUp.signal();
+				}
 			}
 		}
 	}

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.openmrs.module.webhooks.delivery.store.FanOutStore;
-import org.openmrs.module.webhooks.delivery.store.Jdbc;
+import org.openmrs.module.webhooks.delivery.store.KeptConnection;
 import org.openmrs.module.webhooks.delivery.store.NewDelivery;
 import org.openmrs.module.webhooks.model.Event;
 import org.openmrs.module.webhooks.model.Target;
@@ -15,11 +15,12 @@ import org.openmrs.module.webhooks.outbox.ConnectionSource;
 /**
  * Turns committed outbox events into one PENDING delivery per matching target, a batch at a time, in one
  * transaction: lock the events (SKIP LOCKED), insert the deliveries, mark the events done. Runs even while
- * delivery is paused, so that matching stays "as of commit".
+ * delivery is paused, so that matching stays "as of commit". Used by the fan-out thread only.
  */
 final class FanOut {
 
-	private final ConnectionSource source;
+	/** The fan-out thread's connection. */
+	private final KeptConnection db;
 
 	private final FanOutStore store;
 
@@ -30,7 +31,7 @@ final class FanOut {
 	private final int batchSize;
 
 	FanOut(ConnectionSource source, FanOutStore store, TargetRegistry registry, Clock clock, int batchSize) {
-		this.source = source;
+		this.db = new KeptConnection(source);
 		this.store = store;
 		this.registry = registry;
 		this.clock = clock;
@@ -41,7 +42,7 @@ final class FanOut {
 	int runOnce() throws SQLException {
 		// read before the transaction: the registry may query the database itself
 		List<Target> targets = registry.deliverableTargets();
-		return Jdbc.inTransaction(source, c -> {
+		return db.inTransaction(c -> {
 			List<Event> events = store.lockUnfanned(c, batchSize);
 			if (events.isEmpty()) {
 				return 0;
@@ -60,5 +61,10 @@ final class FanOut {
 			store.markFannedOut(c, ids);
 			return events.size();
 		});
+	}
+
+	/** Gives the connection back to the pool (idle or stopping); the fan-out thread's own call. */
+	void release() {
+		db.close();
 	}
 }

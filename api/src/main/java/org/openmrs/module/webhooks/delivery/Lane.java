@@ -10,7 +10,8 @@ import org.openmrs.module.webhooks.model.Target;
 /**
  * One target's deliveries on this node: claimed ones waiting for a sender, and how many requests are in flight.
  * Keeps a target at most {@code maxConcurrency} requests at once, and lets the dispatcher claim a little ahead
- * ({@code prefetch} rounds) so that senders never wait for a claim. Thread-safe.
+ * ({@code prefetch} rounds, or a quarter of a second of a busy target's throughput) so that senders never wait
+ * for a claim. Thread-safe.
  */
 final class Lane {
 
@@ -27,7 +28,22 @@ final class Lane {
 		}
 	}
 
+	/** A busy lane holds this much of its recent throughput, so that a claim arrives before its senders run out. */
+	static final long AHEAD_MILLIS = 250;
+
+	/** Whatever the rate, a lane never holds more than this (leases run out while deliveries wait). */
+	static final int MAX_AHEAD = 1000;
+
+	private static final long RATE_WINDOW_MILLIS = 200;
+
 	private final ArrayDeque<ClaimedDelivery> waiting = new ArrayDeque<>();
+
+	/** Deliveries finished per millisecond, over the last complete window. */
+	private double rate;
+
+	private long windowStart;
+
+	private int windowDeliveries;
 
 	private volatile Target target;
 
@@ -54,9 +70,18 @@ final class Lane {
 
 	/** How many more deliveries the dispatcher may claim for this lane now. */
 	synchronized int room(int prefetch) {
+		return cap(prefetch) - waiting.size() - inFlightDeliveries;
+	}
+
+	/**
+	 * What the lane may hold, waiting and in flight: {@code prefetch} rounds of its concurrency, or more for a busy
+	 * target, {@link #AHEAD_MILLIS} of its recent rate (a fast receiver drains a few rounds quicker than a claim
+	 * comes back).
+	 */
+	private int cap(int prefetch) {
 		Target t = target;
-		int cap = Math.max(1, t.getMaxConcurrency()) * perRequest(t) * prefetch;
-		return cap - waiting.size() - inFlightDeliveries;
+		int rounds = Math.max(1, t.getMaxConcurrency()) * perRequest(t) * prefetch;
+		return Math.max(rounds, Math.min(MAX_AHEAD, (int) (rate * AHEAD_MILLIS)));
 	}
 
 	synchronized int outstanding() {
@@ -83,9 +108,23 @@ final class Lane {
 		return new Job(t, batch);
 	}
 
-	synchronized void done(Job job) {
+	/**
+	 * A request finished. Returns whether this made the lane drain to half of what it may hold: time to claim the
+	 * next round, so that it arrives before the senders run out. (Only when crossing: a lane that a short claim left
+	 * below half waits for new rows to be signalled instead of asking for a claim after every request.)
+	 */
+	synchronized boolean done(Job job, int prefetch, long now) {
+		int half = cap(prefetch) / 2;
+		boolean above = waiting.size() + inFlightDeliveries > half;
 		inFlight--;
 		inFlightDeliveries -= job.deliveries.size();
+		windowDeliveries += job.deliveries.size();
+		if (now - windowStart >= RATE_WINDOW_MILLIS) {
+			rate = windowDeliveries / (double) (now - windowStart);
+			windowStart = now;
+			windowDeliveries = 0;
+		}
+		return above && waiting.size() + inFlightDeliveries <= half;
 	}
 
 	/** Empties the waiting queue (on stop), returning what was there. */

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.openmrs.module.webhooks.delivery.store.ClaimedDelivery;
 import org.openmrs.module.webhooks.delivery.store.DeliveryOutcome;
-import org.openmrs.module.webhooks.delivery.store.Jdbc;
+import org.openmrs.module.webhooks.delivery.store.KeptConnection;
 import org.openmrs.module.webhooks.delivery.store.OutcomeStore;
 import org.openmrs.module.webhooks.delivery.store.TargetHealthStore;
 import org.openmrs.module.webhooks.outbox.ConnectionSource;
@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes outcomes, attempt rows, released leases and target health in batches, one transaction per batch, on
- * its own thread: senders never wait for the database. Batches form by themselves: whatever queued while the
- * previous write ran goes into the next one. After each write the dispatcher is woken, because a written
+ * Writes outcomes, attempt rows, released leases and target health in batches, in one transaction per batch
+ * and one for the batch's effect on target health, on its own thread: senders never wait for the database.
+ * Batches form by themselves: whatever queued while the previous write ran goes into the next one. After each write the dispatcher is woken, because a written
  * outcome may make a patient's next event claimable.
  */
 final class OutcomeWriter implements Runnable {
@@ -28,12 +28,18 @@ final class OutcomeWriter implements Runnable {
 
 	private static final int MAX_BATCH = 1000;
 
+	/** Polls of 100 ms without anything to write before the connection goes back to the pool. */
+	private static final int IDLE_POLLS = 10;
+
 	/** Deadlocks and lost connections are retried; giving up means duplicates (the leases expire), never loss. */
 	private static final int WRITE_TRIES = 10;
 
+	private static final int HEALTH_TRIES = 3;
+
 	private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
 
-	private final ConnectionSource source;
+	/** Kept while outcomes keep coming, given back after a second without any. */
+	private final KeptConnection db;
 
 	private final OutcomeStore outcomes = new OutcomeStore();
 
@@ -50,7 +56,7 @@ final class OutcomeWriter implements Runnable {
 	private volatile boolean running = true;
 
 	OutcomeWriter(ConnectionSource source, CircuitBreaker breaker, WakeUp wakeUp, Clock clock) {
-		this.source = source;
+		this.db = new KeptConnection(source);
 		this.breaker = breaker;
 		this.wakeUp = wakeUp;
 		this.clock = clock;
@@ -82,13 +88,27 @@ final class OutcomeWriter implements Runnable {
 
 	@Override
 	public void run() {
+		try {
+			writeUntilFinished();
+		}
+		finally {
+			db.close();
+		}
+	}
+
+	private void writeUntilFinished() {
 		List<Object> batch = new ArrayList<>();
+		int idlePolls = 0;
 		while (running || !queue.isEmpty()) {
 			try {
 				Object first = queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
+					if (++idlePolls == IDLE_POLLS) {
+						db.close();
+					}
 					continue;
 				}
+				idlePolls = 0;
 				batch.add(first);
 				queue.drainTo(batch, MAX_BATCH - 1);
 				write(batch);
@@ -115,16 +135,19 @@ final class OutcomeWriter implements Runnable {
 				released.addAll((List<ClaimedDelivery>) o);
 			}
 		}
+		long now = clock.millis();
+		if (writeOutcomes(done, released, now)) {
+			recordHealth(done, now);
+		}
+	}
+
+	private boolean writeOutcomes(List<DeliveryOutcome> done, List<ClaimedDelivery> released, long now)
+	        throws InterruptedException {
 		for (int attempt = 1; attempt <= WRITE_TRIES && accepting; attempt++) {
 			try {
-				long now = clock.millis();
-				int written = Jdbc.inTransaction(source, c -> {
-					// the target rows first: updating a delivery's status re-checks its foreign key to the target
-					// (a shared lock on the target row in InnoDB), so taking the exclusive lock last would let two
-					// nodes' writers deadlock on it
-					breaker.record(c, health, done, now);
+				int written = db.inTransaction(c -> {
 					int n = outcomes.write(c, done, now);
-					outcomes.release(c, released);
+					outcomes.release(c, released, now);
 					return n;
 				});
 				if (written < done.size()) {
@@ -132,7 +155,7 @@ final class OutcomeWriter implements Runnable {
 					    done.size());
 				}
 				wakeUp.signal();
-				return;
+				return true;
 			}
 			catch (SQLException | RuntimeException e) {
 				log.warn("Webhooks: writing {} delivery outcomes failed (try {} of {})", done.size(), attempt,
@@ -143,5 +166,29 @@ final class OutcomeWriter implements Runnable {
 		// the leases run out and the deliveries are tried again: a duplicate, never a loss
 		log.error("Webhooks: dropped {} delivery outcomes after {} failed writes; they will be retried", done.size(),
 		    WRITE_TRIES);
+		return false;
+	}
+
+	/**
+	 * The targets' health, in a transaction of its own that locks nothing but target rows. In the outcomes'
+	 * transaction the exclusive lock on a target row would be held together with delivery rows, while a claim
+	 * holds delivery rows and waits for a shared lock on the same target row (InnoDB re-checks the delivery's
+	 * foreign key when a lease moves its claim index entry): a deadlock. Health is advice for the dispatcher: if
+	 * it cannot be written, the next batch's outcomes are.
+	 */
+	private void recordHealth(List<DeliveryOutcome> done, long now) throws InterruptedException {
+		for (int attempt = 1; attempt <= HEALTH_TRIES && accepting && !done.isEmpty(); attempt++) {
+			try {
+				db.inTransaction(c -> {
+					breaker.record(c, health, done, now);
+					return null;
+				});
+				return;
+			}
+			catch (SQLException | RuntimeException e) {
+				log.warn("Webhooks: recording target health failed (try {} of {})", attempt, HEALTH_TRIES, e);
+				Thread.sleep(20L * attempt);
+			}
+		}
 	}
 }

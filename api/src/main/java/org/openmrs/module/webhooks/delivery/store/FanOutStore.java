@@ -46,24 +46,25 @@ public final class FanOutStore {
 		insertPending(c, deliveries, now);
 	}
 
+	/** One multi-row INSERT per {@link Jdbc#ROWS_PER_INSERT} deliveries. */
 	static void insertPending(Connection c, List<NewDelivery> deliveries, long now) throws SQLException {
-		if (deliveries.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhooks_delivery (uuid, event_id, target_id,"
-		        + " status, ordering_key, attempts, next_attempt_at, lease_until, created_at, completed_at, manual_retry)"
-		        + " VALUES (?, ?, ?, 'PENDING', ?, 0, ?, 0, ?, 0, ?)")) {
-			for (NewDelivery d : deliveries) {
-				ps.setString(1, UUID.randomUUID().toString());
-				ps.setLong(2, d.getEventId());
-				ps.setLong(3, d.getTargetId());
-				ps.setString(4, d.getOrderingKey());
-				ps.setLong(5, now);
-				ps.setLong(6, now);
-				ps.setBoolean(7, false);
-				ps.addBatch();
+		for (int from = 0; from < deliveries.size(); from += Jdbc.ROWS_PER_INSERT) {
+			List<NewDelivery> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + Jdbc.ROWS_PER_INSERT));
+			try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhooks_delivery (uuid, event_id, target_id,"
+			        + " status, ordering_key, attempts, next_attempt_at, lease_until, created_at, completed_at, manual_retry)"
+			        + " VALUES " + Jdbc.tuples(chunk.size(), "(?,?,?,'PENDING',?,0,?,0,?,0,?)"))) {
+				int i = 1;
+				for (NewDelivery d : chunk) {
+					ps.setString(i++, UUID.randomUUID().toString());
+					ps.setLong(i++, d.getEventId());
+					ps.setLong(i++, d.getTargetId());
+					ps.setString(i++, d.getOrderingKey());
+					ps.setLong(i++, now);
+					ps.setLong(i++, now);
+					ps.setBoolean(i++, false);
+				}
+				ps.executeUpdate();
 			}
-			ps.executeBatch();
 		}
 	}
 

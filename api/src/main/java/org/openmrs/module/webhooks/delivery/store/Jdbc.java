@@ -69,6 +69,23 @@ public final class Jdbc {
 		return s.toString();
 	}
 
+	/**
+	 * Rows per multi-row INSERT: one statement (one round trip) for a batch, whatever the driver and its URL
+	 * settings (batched statements are one round trip each unless the user's JDBC URL says otherwise), well below
+	 * every driver's limit of bind parameters.
+	 */
+	static final int ROWS_PER_INSERT = 500;
+
+	/** {@code (?,?),(?,?)}: {@code rows} times {@code tuple}, comma-separated. */
+	static String tuples(int rows, String tuple) {
+		String one = tuple;
+		StringBuilder s = new StringBuilder(rows * (one.length() + 1));
+		for (int i = 0; i < rows; i++) {
+			s.append(i == 0 ? "" : ",").append(one);
+		}
+		return s.toString();
+	}
+
 	/** Binds {@code values} from parameter {@code first} on; returns the next free index. */
 	static int bindLongs(PreparedStatement ps, int first, Collection<Long> values) throws SQLException {
 		int i = first;

@@ -1,11 +1,12 @@
 package org.openmrs.module.webhooks.delivery.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 
-import org.openmrs.module.webhooks.outbox.ConnectionSource;
+import org.openmrs.module.webhooks.outbox.SqlDialect;
 
 /**
  * MySQL 5.7 and MariaDB before 10.6 (no SKIP LOCKED): read the claimable ids without locking, then lease them
@@ -14,25 +15,23 @@ import org.openmrs.module.webhooks.outbox.ConnectionSource;
  */
 final class OptimisticClaimer implements DeliveryClaimer {
 
-	private final ConnectionSource source;
+	private final String claimable;
 
-	OptimisticClaimer(ConnectionSource source) {
-		this.source = source;
+	OptimisticClaimer(SqlDialect dialect) {
+		this.claimable = ClaimSql.claimable(dialect);
 	}
 
 	@Override
-	public List<ClaimedDelivery> claim(long targetId, String owner, long now, long leaseUntil, int limit)
+	public List<ClaimedDelivery> claim(Connection c, long targetId, String owner, long now, long leaseUntil, int limit)
 	        throws SQLException {
-		return Jdbc.inTransaction(source, c -> {
-			List<Long> ids;
-			try (PreparedStatement ps = c.prepareStatement(ClaimSql.CLAIMABLE)) {
-				ClaimSql.bindClaimable(ps, targetId, now, limit);
-				ids = ClaimSql.ids(ps);
-			}
-			if (ids.isEmpty() || ClaimSql.lease(c, ids, owner, leaseUntil, now, true) == 0) {
-				return Collections.<ClaimedDelivery> emptyList();
-			}
-			return ClaimSql.readClaimed(c, ids, owner);
-		});
+		List<Long> ids;
+		try (PreparedStatement ps = c.prepareStatement(claimable)) {
+			ClaimSql.bindClaimable(ps, targetId, now, limit);
+			ids = ClaimSql.ids(ps);
+		}
+		if (ids.isEmpty() || ClaimSql.lease(c, ids, owner, leaseUntil, now, true) == 0) {
+			return Collections.emptyList();
+		}
+		return ClaimSql.readClaimed(c, ids, owner);
 	}
 }

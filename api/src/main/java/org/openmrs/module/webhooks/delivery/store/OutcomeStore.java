@@ -91,39 +91,44 @@ public final class OutcomeStore {
 		return updated;
 	}
 
-	/** Gives up leases taken but never used (the engine stopped before sending), so others need not wait. */
-	public void release(Connection c, List<ClaimedDelivery> claimed) throws SQLException {
+	/**
+	 * Gives up leases taken but never used (the engine stopped before sending), so others need not wait: the rows
+	 * are due again at {@code now}.
+	 */
+	public void release(Connection c, List<ClaimedDelivery> claimed, long now) throws SQLException {
 		if (claimed.isEmpty()) {
 			return;
 		}
-		try (PreparedStatement ps = c.prepareStatement("UPDATE webhooks_delivery SET lease_owner = NULL, lease_until = 0"
-		        + " WHERE delivery_id = ? AND lease_owner = ? AND status = 'PENDING'")) {
+		try (PreparedStatement ps = c.prepareStatement("UPDATE webhooks_delivery SET lease_owner = NULL, lease_until = 0,"
+		        + " next_attempt_at = ? WHERE delivery_id = ? AND lease_owner = ? AND status = 'PENDING'")) {
 			for (ClaimedDelivery d : claimed) {
-				ps.setLong(1, d.getDeliveryId());
-				ps.setString(2, d.getLeaseOwner());
+				ps.setLong(1, now);
+				ps.setLong(2, d.getDeliveryId());
+				ps.setString(3, d.getLeaseOwner());
 				ps.addBatch();
 			}
 			ps.executeBatch();
 		}
 	}
 
+	/** One multi-row INSERT per {@link Jdbc#ROWS_PER_INSERT} attempts. */
 	private void insertAttempts(Connection c, List<DeliveryOutcome> outcomes) throws SQLException {
-		if (outcomes.isEmpty()) {
-			return;
-		}
-		try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhooks_attempt (delivery_id, started_at,"
-		        + " duration_ms, status_code, error, response_excerpt, manual) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-			for (DeliveryOutcome o : outcomes) {
-				ps.setLong(1, o.getDeliveryId());
-				ps.setLong(2, o.getStartedAt());
-				ps.setLong(3, o.getDurationMillis());
-				setInteger(ps, 4, o.getStatusCode());
-				ps.setString(5, Jdbc.truncate(o.getError(), MAX_ERROR));
-				ps.setString(6, Jdbc.truncate(o.getResponseExcerpt(), MAX_EXCERPT));
-				ps.setBoolean(7, o.isManual());
-				ps.addBatch();
+		for (int from = 0; from < outcomes.size(); from += Jdbc.ROWS_PER_INSERT) {
+			List<DeliveryOutcome> chunk = outcomes.subList(from, Math.min(outcomes.size(), from + Jdbc.ROWS_PER_INSERT));
+			try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhooks_attempt (delivery_id, started_at,"
+			        + " duration_ms, status_code, error, response_excerpt, manual) VALUES " + Jdbc.tuples(chunk.size(), "(?,?,?,?,?,?,?)"))) {
+				int i = 1;
+				for (DeliveryOutcome o : chunk) {
+					ps.setLong(i++, o.getDeliveryId());
+					ps.setLong(i++, o.getStartedAt());
+					ps.setLong(i++, o.getDurationMillis());
+					setInteger(ps, i++, o.getStatusCode());
+					ps.setString(i++, Jdbc.truncate(o.getError(), MAX_ERROR));
+					ps.setString(i++, Jdbc.truncate(o.getResponseExcerpt(), MAX_EXCERPT));
+					ps.setBoolean(i++, o.isManual());
+				}
+				ps.executeUpdate();
 			}
-			ps.executeBatch();
 		}
 	}
 

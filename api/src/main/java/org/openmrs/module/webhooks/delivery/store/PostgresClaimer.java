@@ -1,11 +1,12 @@
 package org.openmrs.module.webhooks.delivery.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 
-import org.openmrs.module.webhooks.outbox.ConnectionSource;
+import org.openmrs.module.webhooks.outbox.SqlDialect;
 
 /**
  * PostgreSQL: the claim is one statement, {@code UPDATE … WHERE delivery_id IN (SELECT … FOR UPDATE SKIP LOCKED
@@ -13,33 +14,27 @@ import org.openmrs.module.webhooks.outbox.ConnectionSource;
  */
 final class PostgresClaimer implements DeliveryClaimer {
 
-	private static final String CLAIM = "UPDATE webhooks_delivery SET lease_owner = ?, lease_until = ?"
-	        + " WHERE delivery_id IN (" + ClaimSql.CLAIMABLE + " FOR UPDATE SKIP LOCKED) RETURNING delivery_id";
-
-	private final ConnectionSource source;
-
-	PostgresClaimer(ConnectionSource source) {
-		this.source = source;
-	}
+	private static final String CLAIM = "UPDATE webhooks_delivery"
+	        + " SET lease_owner = ?, lease_until = ?, next_attempt_at = ? WHERE delivery_id IN (" + ClaimSql.claimable(SqlDialect.POSTGRESQL) + " FOR UPDATE SKIP LOCKED) RETURNING delivery_id";
 
 	@Override
-	public List<ClaimedDelivery> claim(long targetId, String owner, long now, long leaseUntil, int limit)
+	public List<ClaimedDelivery> claim(Connection c, long targetId, String owner, long now, long leaseUntil, int limit)
 	        throws SQLException {
-		return Jdbc.inTransaction(source, c -> {
-			List<Long> ids;
-			try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-				ps.setString(1, owner);
-				ps.setLong(2, leaseUntil);
-				ps.setLong(3, targetId);
-				ps.setLong(4, now);
-				ps.setLong(5, now);
-				ps.setInt(6, limit);
-				ids = ClaimSql.ids(ps);
-			}
-			if (ids.isEmpty()) {
-				return Collections.<ClaimedDelivery> emptyList();
-			}
-			return ClaimSql.readClaimed(c, ids, owner);
-		});
+		List<Long> ids;
+		try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+			ps.setString(1, owner);
+			ps.setLong(2, leaseUntil);
+			// not due before the lease runs out: see ClaimSql.lease
+			ps.setLong(3, leaseUntil);
+			ps.setLong(4, targetId);
+			ps.setLong(5, now);
+			ps.setLong(6, now);
+			ps.setInt(7, limit);
+			ids = ClaimSql.ids(ps);
+		}
+		if (ids.isEmpty()) {
+			return Collections.emptyList();
+		}
+		return ClaimSql.readClaimed(c, ids, owner);
 	}
 }

@@ -1,11 +1,12 @@
 package org.openmrs.module.webhooks.delivery.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 
-import org.openmrs.module.webhooks.outbox.ConnectionSource;
+import org.openmrs.module.webhooks.outbox.SqlDialect;
 
 /**
  * MySQL 8, MariaDB 10.6+ and H2: lock the claimable rows with {@code FOR UPDATE SKIP LOCKED}, lease them, read
@@ -14,26 +15,24 @@ import org.openmrs.module.webhooks.outbox.ConnectionSource;
  */
 final class SkipLockedClaimer implements DeliveryClaimer {
 
-	private final ConnectionSource source;
+	private final String claimable;
 
-	SkipLockedClaimer(ConnectionSource source) {
-		this.source = source;
+	SkipLockedClaimer(SqlDialect dialect) {
+		this.claimable = ClaimSql.claimable(dialect) + " FOR UPDATE SKIP LOCKED";
 	}
 
 	@Override
-	public List<ClaimedDelivery> claim(long targetId, String owner, long now, long leaseUntil, int limit)
+	public List<ClaimedDelivery> claim(Connection c, long targetId, String owner, long now, long leaseUntil, int limit)
 	        throws SQLException {
-		return Jdbc.inTransaction(source, c -> {
-			List<Long> ids;
-			try (PreparedStatement ps = c.prepareStatement(ClaimSql.CLAIMABLE + " FOR UPDATE SKIP LOCKED")) {
-				ClaimSql.bindClaimable(ps, targetId, now, limit);
-				ids = ClaimSql.ids(ps);
-			}
-			if (ids.isEmpty()) {
-				return Collections.<ClaimedDelivery> emptyList();
-			}
-			ClaimSql.lease(c, ids, owner, leaseUntil, now, false);
-			return ClaimSql.readClaimed(c, ids, owner);
-		});
+		List<Long> ids;
+		try (PreparedStatement ps = c.prepareStatement(claimable)) {
+			ClaimSql.bindClaimable(ps, targetId, now, limit);
+			ids = ClaimSql.ids(ps);
+		}
+		if (ids.isEmpty()) {
+			return Collections.emptyList();
+		}
+		ClaimSql.lease(c, ids, owner, leaseUntil, now, false);
+		return ClaimSql.readClaimed(c, ids, owner);
 	}
 }

@@ -16,6 +16,9 @@ import org.openmrs.module.webhooks.model.TargetState;
  */
 public final class TargetHealthStore {
 
+	/** How stale a healthy target's {@code last_success_at} may get (it is shown, not used). */
+	static final long SUCCESS_REFRESH_MILLIS = 1_000;
+
 	/** A target's health row as read. */
 	public static final class Health {
 
@@ -58,11 +61,24 @@ public final class TargetHealthStore {
 		}
 	}
 
-	/** A success: failures reset; a PAUSED target (the probe went through) becomes ACTIVE; DISABLED stays. */
+	/**
+	 * A success: failures reset; a PAUSED target (the probe went through) becomes ACTIVE; DISABLED stays. A healthy
+	 * target's row is rewritten only when its last success is {@link #SUCCESS_REFRESH_MILLIS} old: every batch of
+	 * outcomes records a success, and locking the target row for each would queue the fan-out's inserts (their
+	 * foreign key check reads it under a shared lock) behind the writer's transactions. In READ COMMITTED a row the
+	 * WHERE clause rejects is not locked.
+	 */
 	public void recordSuccess(Connection c, long targetId, long at) throws SQLException {
-		update(c, "UPDATE webhooks_target SET consecutive_failures = 0, failing_since = 0, last_success_at = ?,"
-		        + " paused_until = 0, state = CASE WHEN state = 'PAUSED' THEN 'ACTIVE' ELSE state END WHERE target_id = ?",
-		    at, targetId);
+		try (PreparedStatement ps = c.prepareStatement("UPDATE webhooks_target SET consecutive_failures = 0,"
+		        + " failing_since = 0, last_success_at = ?, paused_until = 0,"
+		        + " state = CASE WHEN state = 'PAUSED' THEN 'ACTIVE' ELSE state END WHERE target_id = ?"
+		        + " AND (consecutive_failures <> 0 OR failing_since <> 0 OR paused_until <> 0 OR state = 'PAUSED'"
+		        + " OR last_success_at < ?)")) {
+			ps.setLong(1, at);
+			ps.setLong(2, targetId);
+			ps.setLong(3, at - SUCCESS_REFRESH_MILLIS);
+			ps.executeUpdate();
+		}
 	}
 
 	/** {@code count} failures in a row, the first at {@code firstAt}. */
