@@ -148,9 +148,9 @@ final class EngineRun {
 	private void fanOutLoop() {
 		loop(parts.wakeUp, fanOut::release, () -> {
 			int n = fanOut.runOnce();
-			if (n > 0) {
-				dispatchWakeUp.signal();
-			}
+			// also when nothing was fanned out: a manual retry or a replay wakes this thread with deliveries
+			// already queued, and they must not wait for the dispatcher's next poll
+			dispatchWakeUp.signal();
 			long now = parts.clock.millis();
 			if (now >= nextRetentionAt) {
 				nextRetentionAt = now + parts.options.retentionEveryMillis;
