@@ -40,6 +40,7 @@ public final class GlobalPropertySettings implements WebhooksSettings {
 	 * Makes the next call read the global properties again (a change was committed on this node; see
 	 * {@link SettingsChangeListener}). A read already under way when this is called is not trusted either.
 	 */
+	@Override
 	public void invalidate() {
 		generation.incrementAndGet();
 	}

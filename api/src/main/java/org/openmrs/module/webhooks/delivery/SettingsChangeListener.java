@@ -46,7 +46,7 @@ public final class SettingsChangeListener implements GlobalPropertyListener, Web
 	private Thread restartThread;
 
 	/** As moduleApplicationContext.xml builds it: registers with core when started. */
-	public SettingsChangeListener(GlobalPropertySettings settings, DeliveryEngine engine) {
+	public SettingsChangeListener(WebhooksSettings settings, DeliveryEngine engine) {
 		this(settings::invalidate, engine, true);
 	}
 

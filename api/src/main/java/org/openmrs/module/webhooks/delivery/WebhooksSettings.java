@@ -28,4 +28,8 @@ public interface WebhooksSettings {
 	 *             transport then refuses every connection (fail closed) until it is fixed
 	 */
 	org.openmrs.module.webhooks.delivery.http.EgressPolicy egressPolicy();
+
+	/** Drops any cached values, so that the next call reads the global properties again. */
+	default void invalidate() {
+	}
 }

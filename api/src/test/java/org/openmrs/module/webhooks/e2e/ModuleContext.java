@@ -205,6 +205,11 @@ final class ModuleContext implements AutoCloseable {
 		context.registerBean("webhooksSettings", WebhooksSettings.class, () -> settings);
 		context.registerBean("webhooksSecretCipher", SecretCipher.class, TestSecretCipher::new);
 		context.registerBean("webhooksAllowHttp", java.util.function.BooleanSupplier.class, () -> () -> allowHttp);
+		// the same listener, minus its registration with core's AdministrationService (a stub here)
+		context.registerBean("webhooksSettingsListener", org.openmrs.module.webhooks.delivery.SettingsChangeListener.class,
+		    () -> new org.openmrs.module.webhooks.delivery.SettingsChangeListener(settings::invalidate,
+		            context.getBean("webhooksDeliveryEngine", org.openmrs.module.webhooks.delivery.DeliveryEngine.class),
+		            false));
 	}
 
 	/**

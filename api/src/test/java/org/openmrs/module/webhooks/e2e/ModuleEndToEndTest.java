@@ -117,7 +117,8 @@ class ModuleEndToEndTest {
 		// as the activator's started(): every WebhooksLifecycle bean of the context
 		List<WebhooksLifecycle> parts = module.lifecycleBeans();
 		assertThat(parts).hasAtLeastOneElementOfType(DeliveryEngine.class)
-		        .hasAtLeastOneElementOfType(CaptureFailureRecorder.class).hasSize(2);
+		        .hasAtLeastOneElementOfType(CaptureFailureRecorder.class)
+		        .hasAtLeastOneElementOfType(org.openmrs.module.webhooks.delivery.SettingsChangeListener.class).hasSize(3);
 		parts.forEach(WebhooksLifecycle::start);
 		assertThat(module.context.getBean(DeliveryEngine.class).isRunning()).isTrue();
 
