@@ -59,7 +59,7 @@ public final class SavePathBench {
 			        + " off %d (extra %d); capture failures %d%n",
 			    kind, rounds, perRound, OBS, onStatements, offStatements, onStatements - offStatements,
 			    on.stats.getFailedTransactions());
-			System.out.printf("save-path: %.3fx (on %.3f ms, off %.3f ms per encounter)%n", onMs / offMs, onMs, offMs);
+			System.out.printf("capture-overhead: %.3fx (on %.3f ms, off %.3f ms per encounter)%n", onMs / offMs, onMs, offMs);
 		}
 	}
 
