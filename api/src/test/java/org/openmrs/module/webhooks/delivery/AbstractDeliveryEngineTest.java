@@ -1,5 +1,8 @@
 package org.openmrs.module.webhooks.delivery;
 
+import org.openmrs.module.webhooks.testsupport.SettableClock;
+import org.openmrs.module.webhooks.testsupport.Eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

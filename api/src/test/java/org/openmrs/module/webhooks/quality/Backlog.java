@@ -1,5 +1,7 @@
 package org.openmrs.module.webhooks.quality;
 
+import org.openmrs.module.webhooks.testsupport.Eventually;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

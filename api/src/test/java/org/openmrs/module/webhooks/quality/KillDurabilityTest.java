@@ -1,5 +1,7 @@
 package org.openmrs.module.webhooks.quality;
 
+import org.openmrs.module.webhooks.testsupport.Eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

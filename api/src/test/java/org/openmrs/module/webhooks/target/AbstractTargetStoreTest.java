@@ -1,5 +1,7 @@
 package org.openmrs.module.webhooks.target;
 
+import org.openmrs.module.webhooks.testsupport.SettableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.openmrs.module.webhooks.api.impl;
 
+import org.openmrs.module.webhooks.testsupport.SettableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +21,6 @@ import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.model.TargetAuth;
 import org.openmrs.module.webhooks.model.TargetState;
 import org.openmrs.module.webhooks.target.CachedTargetRegistry;
-import org.openmrs.module.webhooks.target.SettableClock;
 import org.openmrs.module.webhooks.target.SigningSecrets;
 import org.openmrs.module.webhooks.target.TargetConflictException;
 import org.openmrs.module.webhooks.target.TargetDatabaseTestBase;

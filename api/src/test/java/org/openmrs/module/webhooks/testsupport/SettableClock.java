@@ -1,21 +1,30 @@
-package org.openmrs.module.webhooks.quality;
+package org.openmrs.module.webhooks.testsupport;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock the test moves by hand: hours of retry schedule pass in seconds. */
-final class SettableClock extends Clock {
+/** A UTC clock tests move by hand; safe to read from the engine's threads. */
+public final class SettableClock extends Clock {
 
 	private final AtomicLong millis;
 
-	SettableClock(long startMillis) {
+	public SettableClock(long startMillis) {
 		this.millis = new AtomicLong(startMillis);
 	}
 
-	void set(long epochMillis) {
+	public SettableClock(Instant start) {
+		this(start.toEpochMilli());
+	}
+
+	public void advance(Duration d) {
+		millis.addAndGet(d.toMillis());
+	}
+
+	public void set(long epochMillis) {
 		millis.set(epochMillis);
 	}
 
