@@ -19,23 +19,10 @@ final class Jdbc {
 		this.connections = connections;
 	}
 
+	/** The engine's transaction helper, with target storage's exception. */
 	<T> T inTransaction(Work<T> work) {
-		try (Connection c = connections.getConnection()) {
-			boolean autoCommit = c.getAutoCommit();
-			c.setAutoCommit(false);
-			try {
-				T result = work.run(c);
-				c.commit();
-				return result;
-			}
-			catch (SQLException | RuntimeException e) {
-				rollback(c, e);
-				throw e;
-			}
-			finally {
-				// the connection goes back to a pool that others use with their own settings
-				c.setAutoCommit(autoCommit);
-			}
+		try {
+			return org.openmrs.module.webhooks.delivery.store.Jdbc.inTransaction(connections, work::run);
 		}
 		catch (SQLException e) {
 			throw new TargetStorageException("Target storage failed: " + e.getMessage(), e);
@@ -49,15 +36,6 @@ final class Jdbc {
 		}
 		catch (SQLException e) {
 			throw new TargetStorageException("Target storage failed: " + e.getMessage(), e);
-		}
-	}
-
-	private static void rollback(Connection c, Exception cause) {
-		try {
-			c.rollback();
-		}
-		catch (SQLException e) {
-			cause.addSuppressed(e);
 		}
 	}
 }
