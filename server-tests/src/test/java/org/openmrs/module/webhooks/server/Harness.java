@@ -33,8 +33,16 @@ final class Harness {
 
 	/** Skips the calling case, with the reason, when the suite does not own the server. */
 	void assumeOwned(String what) {
-		assumeTrue(config.owned(), "SKIPPED: " + what + " needs a server this suite started (OPENMRS_SERVER_DIR, set by "
+		skipUnless(config.owned(), what + " needs a server this suite started (OPENMRS_SERVER_DIR, set by "
 		        + ".ci/openmrs-server); the server at " + config.url + " is someone else's");
+	}
+
+	/** Skips the calling case unless {@code condition}, saying why on the console (where CI shows it) too. */
+	static void skipUnless(boolean condition, String why) {
+		if (!condition) {
+			System.out.println("[e2e] SKIPPED: " + why);
+		}
+		assumeTrue(condition, "SKIPPED: " + why);
 	}
 
 	Path modulesDir() {
