@@ -70,7 +70,7 @@ class CaptureIT {
 		        .containsExactly("patient.created", "patient.updated", "patient.voided");
 		// REST's DELETE of a patient on core 2.8.9 commits a second change to its (voided) names and identifiers
 		// after the void: a patient.updated may follow, nothing else
-		assertThat(types.subList(3, types.size())).as("after the void: %s", types).containsOnly("patient.updated");
+		assertThat(types.subList(3, types.size())).as("after the void: %s", types).allMatch("patient.updated"::equals);
 		for (Notification n : got) {
 			assertThat(n.dataUuid()).isEqualTo(p);
 			assertThat(n.restLink()).isEqualTo("/ws/rest/v1/patient/" + p);

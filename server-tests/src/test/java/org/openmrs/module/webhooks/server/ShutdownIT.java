@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +26,14 @@ class ShutdownIT {
 			System.out.println("[e2e] the JVM exited by itself after Tomcat stopped");
 			return;
 		}
+		List<Harness.ThreadLine> ours = lingering.stream().filter(t -> t.name().startsWith("webhooks-")).toList();
 		System.out.println("[e2e] the JVM stayed up after Tomcat stopped; its non-daemon threads: "
-		        + lingering.stream().filter(t -> !t.daemon()).map(Harness.ThreadLine::name).toList());
-		assertThat(lingering.stream().map(Harness.ThreadLine::name).filter(n -> n.startsWith("webhooks-")).toList())
-		        .as("the module's threads left after Tomcat stopped").isEmpty();
+		        + lingering.stream().filter(t -> !t.daemon()).map(Harness.ThreadLine::name).toList()
+		        + "; the module's threads: " + ours);
+		SoftAssertions soft = new SoftAssertions();
+		soft.assertThat(ours.stream().filter(t -> !t.daemon()).toList())
+		        .as("non-daemon threads of the module (they keep the JVM alive) after Tomcat stopped").isEmpty();
+		soft.assertThat(ours).as("threads of the module still there after Tomcat stopped the web application").isEmpty();
+		soft.assertAll();
 	}
 }
