@@ -31,7 +31,7 @@ import org.openmrs.module.webhooks.testsupport.Receiver;
  * notifications that the official verifier accepts, with the receiver's API key, in per-patient order, with links
  * relative to the OpenMRS context that lead, with the receiver's credentials, to the resource (data access).
  */
-@Order(3)
+@Order(30)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaptureIT {
 

@@ -19,7 +19,7 @@ import org.openmrs.module.webhooks.testsupport.Receiver;
  * auth and signing. The signing secret is shown once, in the create's answer, and never again; the API key comes
  * back masked. A test send reaches the receiver, signed.
  */
-@Order(2)
+@Order(20)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfigureIT {
 

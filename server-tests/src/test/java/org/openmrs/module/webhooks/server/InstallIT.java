@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * upload answers 500 for any module, the modules folder and a restart), and the module is there as a user would
  * check: started, its tables, its privileges and its global properties.
  */
-@Order(1)
+@Order(10)
 class InstallIT {
 
 	private final Webhooks webhooks = new Webhooks();

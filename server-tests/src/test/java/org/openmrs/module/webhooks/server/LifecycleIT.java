@@ -29,7 +29,7 @@ import org.openmrs.module.webhooks.testsupport.Eventually;
  * delivery engine runs afterwards (by its thread names in a thread dump of Tomcat), and events committed before the
  * stop are still delivered. The thread checks need a server this suite started.
  */
-@Order(5)
+@Order(50)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LifecycleIT {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestInstance;
  * global property, as an administrator pauses it during a receiver's maintenance): OpenMRS comes up, the module
  * starts, and the pending deliveries go out once delivery is on again. Needs a server this suite started.
  */
-@Order(4)
+@Order(40)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestartIT {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
  * as set, and delivery afterwards follows the settings as they are (egress to the local receiver still allowed).
  * After the other cases, since a failure here may leave the engine with wrong settings.
  */
-@Order(6)
+@Order(60)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SettingsIT {
 

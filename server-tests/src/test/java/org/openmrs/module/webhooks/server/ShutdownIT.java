@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * stays up, something else holds it: REST 3.4.1's executor on core 2.8.9; its thread dump must show no thread of the
  * module). Needs a server this suite started; the server stays stopped.
  */
-@org.junit.jupiter.api.Order(7)
+@org.junit.jupiter.api.Order(70)
 class ShutdownIT {
 
 	private final Webhooks webhooks = new Webhooks();
