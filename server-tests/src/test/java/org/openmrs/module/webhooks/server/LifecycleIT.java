@@ -66,6 +66,8 @@ class LifecycleIT {
 		if (webhooks.config.owned()) {
 			Eventually.until("no engine thread while the module is stopped", () -> webhooks.engineThreads().isEmpty(),
 			    Duration.ofSeconds(30));
+			System.out.println("[e2e] threads of the module while it is stopped: " + webhooks.harness.threads().stream()
+			        .filter(t -> t.name().startsWith("webhooks-")).toList());
 		}
 		webhooks.clinic.createPatient(); // saved while stopped: no event expected, none asserted
 
