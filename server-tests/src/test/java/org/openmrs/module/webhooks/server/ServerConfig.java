@@ -33,7 +33,7 @@ final class ServerConfig {
 	/**
 	 * {@code upload} (default): install through {@code POST /ws/rest/v1/module}; {@code modules}: put the .omod into
 	 * {@code modules/} and restart (for core 2.5.0 with REST 2.51.0, whose upload fails for any module; needs an
-	 * owned server).
+	 * owned server); {@code present}: the module was installed beforehand (checked, not installed; no upgrade case).
 	 */
 	final String installMode;
 
@@ -70,8 +70,8 @@ final class ServerConfig {
 		String o = setting("WEBHOOKS_OMOD", null);
 		omod = o == null || o.isBlank() ? defaultOmod() : Paths.get(o).toAbsolutePath();
 		installMode = setting("WEBHOOKS_INSTALL", "upload");
-		if (!List.of("upload", "modules").contains(installMode)) {
-			throw new IllegalStateException("WEBHOOKS_INSTALL must be upload or modules, not " + installMode);
+		if (!List.of("upload", "modules", "present").contains(installMode)) {
+			throw new IllegalStateException("WEBHOOKS_INSTALL must be upload, modules or present, not " + installMode);
 		}
 		String dir = setting("OPENMRS_SERVER_DIR", null);
 		serverDir = dir == null || dir.isBlank() ? null : Paths.get(dir).toAbsolutePath();

@@ -62,6 +62,11 @@ final class Webhooks {
 
 	/** Installs (or upgrades to) an .omod the way WEBHOOKS_INSTALL says; returns the upload's answer, or null. */
 	Rest.Answer install(Path omod) throws Exception {
+		if ("present".equals(config.installMode)) {
+			System.out.println("[e2e] WEBHOOKS_INSTALL=present: the module installed on the server is tested, " + omod
+			        + " is not installed");
+			return null;
+		}
 		assertThat(omod).as("the .omod to install (WEBHOOKS_OMOD; mvn -B package -DskipTests builds it)").isRegularFile();
 		if ("modules".equals(config.installMode)) {
 			harness.assumeOwned("installing through modules/ and a restart");
