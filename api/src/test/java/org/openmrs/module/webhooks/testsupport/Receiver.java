@@ -68,30 +68,39 @@ public final class Receiver implements AutoCloseable {
 	}
 
 	/** What to answer. Immutable: the builders return copies. */
-	public record Response(int status, Map<String, String> headers, String body, long delayMillis) {
+	public record Response(int status, Map<String, String> headers, byte[] bodyBytes, long delayMillis) {
 
 		public static Response ok() {
-			return new Response(200, Map.of("Content-Type", "application/json"), "{\"ok\":true}", 0);
+			return new Response(200, Map.of("Content-Type", "application/json"), utf8("{\"ok\":true}"), 0);
 		}
 
 		public static Response status(int status) {
-			return new Response(status, Map.of("Content-Type", "application/json"), "{\"status\":" + status + "}", 0);
+			return new Response(status, Map.of("Content-Type", "application/json"), utf8("{\"status\":" + status + "}"), 0);
 		}
 
 		public Response header(String name, String value) {
 			Map<String, String> h = new LinkedHashMap<>(headers);
 			h.put(name, value);
-			return new Response(status, h, body, delayMillis);
+			return new Response(status, h, bodyBytes, delayMillis);
 		}
 
-		/** No body, or the given one. */
+		/** This body (UTF-8), or none for {@code null}. */
 		public Response body(String newBody) {
+			return new Response(status, headers, newBody == null ? null : utf8(newBody), delayMillis);
+		}
+
+		/** These bytes as the body (a file to download, say). */
+		public Response body(byte[] newBody) {
 			return new Response(status, headers, newBody, delayMillis);
 		}
 
 		/** Wait this long before answering (longer than the sender's timeout: a timeout). */
 		public Response delay(Duration delay) {
-			return new Response(status, headers, body, delay.toMillis());
+			return new Response(status, headers, bodyBytes, delay.toMillis());
+		}
+
+		private static byte[] utf8(String s) {
+			return s.getBytes(StandardCharsets.UTF_8);
 		}
 	}
 
@@ -192,7 +201,7 @@ public final class Receiver implements AutoCloseable {
 				arrivals.notifyAll();
 			}
 			response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-			byte[] out = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+			byte[] out = response.bodyBytes() == null ? new byte[0] : response.bodyBytes();
 			exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
 			if (out.length > 0) {
 				try (OutputStream os = exchange.getResponseBody()) {

@@ -57,6 +57,11 @@ class ReceiverTest {
 			assertThat(post(receiver.url("/ok"), "x", Duration.ofSeconds(5)).body()).isEqualTo("{\"work_order_id\":\"w1\"}");
 			assertThat(receiver.successes()).isEqualTo(1);
 
+			byte[] file = { 0x50, 0x4b, 0x03, 0x04, (byte) 0xff, 0 };
+			receiver.respond(r -> Receiver.Response.ok().header("Content-Type", "application/octet-stream").body(file));
+			assertThat(client.send(HttpRequest.newBuilder(URI.create(receiver.url("/m.omod"))).build(),
+			    HttpResponse.BodyHandlers.ofByteArray()).body()).containsExactly(file);
+
 			receiver.respond(r -> Receiver.Response.ok().delay(Duration.ofSeconds(2)));
 			assertThatThrownBy(() -> post(receiver.url("/slow"), "x", Duration.ofMillis(300)))
 			        .isInstanceOf(HttpTimeoutException.class);

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.openmrs.module.webhooks.testsupport.Eventually;
 
 /**
- * Lifecycle: the module stopped, started and upgraded through REST while OpenMRS runs. Capture goes on, exactly one
- * delivery engine runs afterwards (by its thread names in a thread dump of Tomcat), and events committed before the
- * stop are still delivered. The thread checks need a server this suite started.
+ * Lifecycle: the module stopped, started and upgraded through REST while OpenMRS runs (the upgrade by the upload; on
+ * core 2.5.0 with REST 2.51.0, where the upload fails for any module, by {@code moduleaction} INSTALL from a URL).
+ * Capture goes on, exactly one delivery engine runs afterwards (by its thread names in a thread dump of Tomcat), and
+ * events committed before the stop are still delivered. The thread checks need a server this suite started.
  */
 @Order(50)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,8 +90,12 @@ class LifecycleIT {
 		Harness.skipUnless(!"present".equals(webhooks.config.installMode), "the upgrade: WEBHOOKS_INSTALL=present "
 		        + "tests the module as installed and installs nothing");
 		Path newer = newerBuild(webhooks.config.omod);
-		Rest.Answer upload = webhooks.install(newer);
-		if (upload != null) {
+		if ("modules".equals(webhooks.config.installMode)) {
+			// core 2.5.0 with REST 2.51.0: the upload answers 500 for any module; REST's other way in, a download
+			Rest.Answer install = webhooks.installFromUrl(newer);
+			assertThat(install.ok()).as("moduleaction INSTALL of a newer build: %s", install.describe()).isTrue();
+		} else {
+			Rest.Answer upload = webhooks.install(newer);
 			assertThat(upload.status()).as("upload of a newer build: %s", upload.describe()).isBetween(200, 299);
 		}
 		webhooks.awaitStarted();
