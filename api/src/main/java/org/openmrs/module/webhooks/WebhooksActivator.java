@@ -1,7 +1,5 @@
 package org.openmrs.module.webhooks;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.openmrs.api.context.Context;
@@ -15,6 +13,15 @@ import org.slf4j.LoggerFactory;
  * Module lifecycle: starts the module's background parts ({@link WebhooksLifecycle} beans) once the module or
  * a refreshed context is up, and stops them before the module stops or the context is refreshed.
  *
+ * <p>Two rules, because core calls these methods on its own threads (its start-up thread at OpenMRS start, the
+ * request thread of a module upload or start) and the module must never be able to keep OpenMRS from starting:
+ * <ul>
+ * <li>Nothing here touches the calling thread's OpenMRS user context or session: the parts are started and
+ * stopped on threads of the module's own ({@link BackgroundParts}), in sessions opened there.</li>
+ * <li>Every callback catches every {@link Throwable} (class loading and linkage errors included), logs it once,
+ * and returns normally.</li>
+ * </ul>
+ *
  * <p>The bean properties ({@link #getState()}) exist so that the REST module's upload response, which
  * serialises the activator with Jackson, can answer 201.
  */
@@ -22,16 +29,25 @@ public class WebhooksActivator extends BaseModuleActivator implements DaemonToke
 
 	private static final Logger log = LoggerFactory.getLogger(WebhooksActivator.class);
 
+	/** How long core's thread waits for the background parts to start (they go on starting after that). */
+	static final long START_WAIT_MILLIS = 15_000;
+
+	/** How long core's thread waits for them to stop: beyond every bounded wait of the parts' own stops. */
+	static final long STOP_WAIT_MILLIS = 300_000;
+
 	/** Held strongly: core keeps only a weak reference to the token it hands out. */
 	private static volatile DaemonToken daemonToken;
 
 	private volatile String state = "loaded";
 
-	private final List<WebhooksLifecycle> running = new ArrayList<>();
+	/** Built at first use, inside a guarded callback, so that nothing can fail while core constructs us. */
+	private BackgroundParts parts;
+
+	private LegacyAdminLink adminLink;
 
 	@Override
-	public void setDaemonToken(DaemonToken token) {
-		daemonToken = token;
+	public void setDaemonToken(final DaemonToken token) {
+		guarded("setDaemonToken", () -> daemonToken = token);
 	}
 
 	/** The token core gave this module, or {@code null} before the module has been started. */
@@ -46,75 +62,108 @@ public class WebhooksActivator extends BaseModuleActivator implements DaemonToke
 
 	@Override
 	public void willStart() {
-		state = "starting";
-		log.info("Webhooks module starting");
+		guarded("willStart", () -> {
+			state = "starting";
+			log.info("Webhooks module starting");
+		});
 	}
 
 	@Override
 	public void started() {
-		startBackgroundParts();
-		state = "started";
-		log.info("Webhooks module started");
+		guarded("started", () -> parts().start());
+		guarded("started", () -> adminLink().update());
+		guarded("started", () -> {
+			state = "started";
+			log.info("Webhooks module started");
+		});
 	}
 
 	@Override
 	public void willRefreshContext() {
-		state = "refreshing";
-		log.info("Webhooks module: context refresh, stopping background work");
-		stopBackgroundParts();
+		guarded("willRefreshContext", () -> {
+			state = "refreshing";
+			log.info("Webhooks module: context refresh, stopping background work");
+			parts().stop();
+		});
 	}
 
 	@Override
 	public void contextRefreshed() {
-		startBackgroundParts();
-		state = "started";
-		log.info("Webhooks module: context refreshed, background work restarted");
+		guarded("contextRefreshed", () -> parts().start());
+		guarded("contextRefreshed", () -> adminLink().update());
+		guarded("contextRefreshed", () -> {
+			state = "started";
+			log.info("Webhooks module: context refreshed, background work restarted");
+		});
 	}
 
 	@Override
 	public void willStop() {
-		state = "stopping";
-		log.info("Webhooks module stopping");
-		stopBackgroundParts();
+		guarded("willStop", () -> {
+			state = "stopping";
+			log.info("Webhooks module stopping");
+			parts().stop();
+		});
+		guarded("willStop", () -> adminLink().remove());
 	}
 
 	@Override
 	public void stopped() {
-		state = "stopped";
-		log.info("Webhooks module stopped");
-	}
-
-	private synchronized void startBackgroundParts() {
-		stopBackgroundParts();
-		for (WebhooksLifecycle part : lifecycleParts()) {
-			try {
-				part.start();
-				running.add(part);
-			}
-			catch (RuntimeException e) {
-				log.error("Webhooks module: could not start {}", part.getClass().getSimpleName(), e);
-			}
-		}
+		guarded("stopped", () -> {
+			state = "stopped";
+			log.info("Webhooks module stopped");
+		});
 	}
 
 	/**
-	 * The module's {@link WebhooksLifecycle} beans, from the Spring context core started the module in. A seam for
-	 * tests, where core's static {@code Context} is a stub: they start the same activator over their own context.
+	 * The module's {@link WebhooksLifecycle} beans, from the Spring context core started the module in. Called on a
+	 * module thread. A seam for tests, where core's static {@code Context} is a stub: they start the same activator
+	 * over their own context.
 	 */
 	protected List<WebhooksLifecycle> lifecycleParts() {
 		return Context.getRegisteredComponents(WebhooksLifecycle.class);
 	}
 
-	private synchronized void stopBackgroundParts() {
-		List<WebhooksLifecycle> toStop = new ArrayList<>(running);
-		Collections.reverse(toStop);
-		running.clear();
-		for (WebhooksLifecycle part : toStop) {
+	/** The OpenMRS sessions of the module's threads. A seam for tests, as {@link #lifecycleParts()}. */
+	protected ModuleSessions sessions() {
+		return ModuleSessions.ofContext();
+	}
+
+	/** The legacy admin list link. A seam for tests, as {@link #lifecycleParts()}. */
+	protected LegacyAdminLink legacyAdminLink() {
+		return LegacyAdminLink.ofCore();
+	}
+
+	/** Whether a start or stop of the background parts is still under way (it goes on after a bounded wait). */
+	public synchronized boolean isBusy() {
+		return parts != null && parts.isBusy();
+	}
+
+	private synchronized BackgroundParts parts() {
+		if (parts == null) {
+			parts = new BackgroundParts(this::lifecycleParts, sessions(), START_WAIT_MILLIS, STOP_WAIT_MILLIS);
+		}
+		return parts;
+	}
+
+	private synchronized LegacyAdminLink adminLink() {
+		if (adminLink == null) {
+			adminLink = legacyAdminLink();
+		}
+		return adminLink;
+	}
+
+	/** Runs one step of a callback; whatever it throws is logged once and goes no further. */
+	private static void guarded(String callback, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (Throwable e) {
 			try {
-				part.stop();
+				log.error("Webhooks: {} failed; OpenMRS goes on ({})", callback, e.getClass().getName(), e);
 			}
-			catch (RuntimeException e) {
-				log.error("Webhooks module: could not stop {}", part.getClass().getSimpleName(), e);
+			catch (Throwable ignored) {
+				// nothing left to report with
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.openmrs.module.webhooks.ModuleThreads;
 import org.openmrs.module.webhooks.WebhooksLifecycle;
 import org.openmrs.module.webhooks.outbox.CounterStore;
 import org.slf4j.Logger;
@@ -37,11 +38,7 @@ public final class CaptureFailureRecorder implements WebhooksLifecycle {
 	@Override
 	public synchronized void start() {
 		if (timer == null) {
-			timer = Executors.newSingleThreadScheduledExecutor(r -> {
-				Thread t = new Thread(r, "webhooks-capture-failures");
-				t.setDaemon(true);
-				return t;
-			});
+			timer = Executors.newSingleThreadScheduledExecutor(ModuleThreads.factory("webhooks-capture-failures"));
 			timer.scheduleWithFixedDelay(this::flush, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
 		}
 	}

@@ -12,9 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.openmrs.module.webhooks.ModuleThreads;
 import org.openmrs.module.webhooks.delivery.store.ClaimedDelivery;
 import org.openmrs.module.webhooks.delivery.store.DeliveryClaimer;
 import org.openmrs.module.webhooks.delivery.store.KeptConnection;
@@ -84,20 +84,13 @@ final class EngineRun {
 		this.claimDb = new KeptConnection(parts.source);
 		this.writer = new OutcomeWriter(parts.source, parts.options.breaker, dispatchWakeUp, parts.clock);
 		this.sender = new Sender(parts, writer);
-		AtomicInteger n = new AtomicInteger();
 		this.senders = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-		        r -> daemon(r, "webhooks-sender-" + n.incrementAndGet()));
-		this.dispatcherThread = daemon(this::dispatch, "webhooks-dispatcher");
-		this.fanOutThread = daemon(this::fanOutLoop, "webhooks-fanout");
-		this.writerThread = daemon(writer, "webhooks-outcomes");
+		        ModuleThreads.numbered("webhooks-sender"));
+		this.dispatcherThread = ModuleThreads.newThread(this::dispatch, "webhooks-dispatcher");
+		this.fanOutThread = ModuleThreads.newThread(this::fanOutLoop, "webhooks-fanout");
+		this.writerThread = ModuleThreads.newThread(writer, "webhooks-outcomes");
 		// first purge a minute after start, not during start-up
 		this.nextRetentionAt = parts.clock.millis() + 60_000;
-	}
-
-	private static Thread daemon(Runnable r, String name) {
-		Thread t = new Thread(r, name);
-		t.setDaemon(true);
-		return t;
 	}
 
 	void start() {

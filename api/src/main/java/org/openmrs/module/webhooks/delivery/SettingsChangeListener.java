@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.openmrs.GlobalProperty;
 import org.openmrs.api.GlobalPropertyListener;
 import org.openmrs.api.context.Context;
+import org.openmrs.module.webhooks.ModuleThreads;
 import org.openmrs.module.webhooks.WebhooksConstants;
 import org.openmrs.module.webhooks.WebhooksLifecycle;
 import org.openmrs.module.webhooks.delivery.http.EgressPolicy;
@@ -179,8 +180,7 @@ public final class SettingsChangeListener implements GlobalPropertyListener, Web
 		if (!running || !restartPending.compareAndSet(false, true)) {
 			return;
 		}
-		Thread t = new Thread(this::restart, "webhooks-engine-restart");
-		t.setDaemon(true);
+		Thread t = ModuleThreads.newThread(this::restart, "webhooks-engine-restart");
 		synchronized (this) {
 			restartThread = t;
 		}

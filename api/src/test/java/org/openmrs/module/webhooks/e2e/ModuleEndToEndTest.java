@@ -25,6 +25,8 @@ import org.openmrs.Form;
 import org.openmrs.Location;
 import org.openmrs.Patient;
 import org.openmrs.PersonAddress;
+import org.openmrs.module.webhooks.LegacyAdminLink;
+import org.openmrs.module.webhooks.ModuleSessions;
 import org.openmrs.module.webhooks.WebhooksActivator;
 import org.openmrs.module.webhooks.WebhooksConstants;
 import org.openmrs.module.webhooks.WebhooksLifecycle;
@@ -46,6 +48,7 @@ import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.model.TargetAuth;
 import org.openmrs.module.webhooks.outbox.OutboxSignal;
 import org.openmrs.module.webhooks.testdb.TestDatabase;
+import org.openmrs.module.webhooks.testsupport.FakeUserContexts;
 
 import com.standardwebhooks.Webhook;
 
@@ -103,7 +106,7 @@ class ModuleEndToEndTest {
 				assertThat(moduleThreadsOtherThan(before, ModuleEndToEndTest::transportThread, Duration.ofSeconds(1)))
 				        .as("module threads after the lifecycle beans stopped").isEmpty();
 				assertThat(threadNames(before)).as("the transport bean's threads live until the context closes")
-				        .contains("webhooks-http-deadline").anyMatch(name -> name.startsWith("idle-connection-evictor"));
+				        .contains("webhooks-http-deadline", "webhooks-http-evictor");
 			}
 			finally {
 				module.close(); // the transport's destroy-method (close) runs
@@ -283,6 +286,39 @@ class ModuleEndToEndTest {
 					lookedUp.add(parts);
 					return parts;
 				}
+
+				/** Core's per-thread user contexts, as a stand-in: the stub Context cannot open sessions. */
+				@Override
+				protected ModuleSessions sessions() {
+					return new ModuleSessions(new FakeUserContexts(), ModuleSessions.DEFAULT_WAIT_MILLIS);
+				}
+
+				/** A server without legacyui. */
+				@Override
+				protected LegacyAdminLink legacyAdminLink() {
+					return new LegacyAdminLink(new LegacyAdminLink.Core() {
+
+						@Override
+						public boolean isModuleStarted(String moduleId) {
+							return false;
+						}
+
+						@Override
+						public Map<String, List<Object>> extensionMap() {
+							throw new AssertionError("no legacyui, no extension map");
+						}
+
+						@Override
+						public Object newExtension(String className, String pointId, String moduleId) {
+							throw new AssertionError("no legacyui, no extension");
+						}
+
+						@Override
+						public String extensionId(Object extension) {
+							throw new AssertionError("no legacyui, no extension");
+						}
+					});
+				}
 			};
 			DeliveryEngine engine = module.context.getBean(DeliveryEngine.class);
 			assertThat(engine.isRunning()).isFalse();
@@ -424,7 +460,7 @@ class ModuleEndToEndTest {
 
 	/** The HTTP transport bean's own threads: its deadline timer and its connection pool's idle evictor. */
 	private static boolean transportThread(String name) {
-		return name.equals("webhooks-http-deadline") || name.startsWith("idle-connection-evictor");
+		return name.equals("webhooks-http-deadline") || name.equals("webhooks-http-evictor");
 	}
 
 	/**

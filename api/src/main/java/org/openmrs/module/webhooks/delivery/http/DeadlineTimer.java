@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hc.core5.concurrent.Cancellable;
+import org.openmrs.module.webhooks.ModuleThreads;
 
 /**
  * Enforces a whole-send deadline. HttpClient's own timeouts bound each wait separately (pool, connect, each
@@ -21,11 +22,7 @@ final class DeadlineTimer implements Closeable {
 	private final ScheduledThreadPoolExecutor timer;
 
 	DeadlineTimer() {
-		timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-			Thread thread = new Thread(runnable, "webhooks-http-deadline");
-			thread.setDaemon(true);
-			return thread;
-		});
+		timer = new ScheduledThreadPoolExecutor(1, ModuleThreads.factory("webhooks-http-deadline"));
 		// Nearly every deadline is cancelled long before it fires; do not let them pile up in the queue.
 		timer.setRemoveOnCancelPolicy(true);
 	}

@@ -7,6 +7,7 @@ import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.IdleConnectionEvictor;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -15,17 +16,22 @@ import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.openmrs.module.webhooks.ModuleThreads;
 
 /**
  * The configured HttpClient and its connection pool: every socket guarded, redirects never followed, no
  * automatic retries (the engine retries on its own schedule), no cookies, auth caching, compression or
- * connection state, idle and expired connections evicted. Thread-safe.
+ * connection state, idle and expired connections evicted (by a daemon thread {@code webhooks-http-evictor}, from
+ * construction to {@link #close()}). Thread-safe.
  */
 final class PooledClient {
 
 	private final PoolingHttpClientConnectionManager connections;
 
 	private final CloseableHttpClient client;
+
+	private final IdleConnectionEvictor evictor;
 
 	/**
 	 * @param tlsStrategy {@code null} for the JVM's default trust and host name verification
@@ -46,7 +52,11 @@ final class PooledClient {
 		        .disableConnectionState().setUserAgent(userAgent)
 		        .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setExpectContinueEnabled(false)
 		                .setProtocolUpgradeEnabled(false).build())
-		        .evictExpiredConnections().evictIdleConnections(TimeValue.ofSeconds(30)).build();
+		        .build();
+		// HttpClient's own evictor (evictIdleConnections) would run on a thread named "idle-connection-evictor-…"
+		evictor = new IdleConnectionEvictor(connections, ModuleThreads.factory("webhooks-http-evictor"),
+		        TimeValue.ofSeconds(30), TimeValue.ofSeconds(30));
+		evictor.start();
 	}
 
 	/** Sends {@code post} and returns once the response head is in; the caller reads and closes the response. */
@@ -61,6 +71,13 @@ final class PooledClient {
 
 	/** Shuts the pool and its eviction thread down; a send still in flight fails. */
 	void close() {
+		evictor.shutdown();
+		try {
+			evictor.awaitTermination(Timeout.ofSeconds(5));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		client.close(CloseMode.GRACEFUL);
 	}
 }

@@ -7,9 +7,12 @@ import org.openmrs.module.webhooks.WebhooksConstants;
 import org.openmrs.module.web.extension.AdministrationSectionExt;
 
 /**
- * The "Webhooks" section of the legacy admin page (legacyui), linking to the module's own page. Declared in
- * config.xml on {@code org.openmrs.admin.list}; without legacyui it fails to load with a logged warning and
- * the module runs on. The page itself is served by core at {@code /moduleResources/webhooks/...}.
+ * The "Webhooks" section of the legacy admin page (legacyui), linking to the module's own page. It extends
+ * legacyui's {@code AdministrationSectionExt} because legacyui's page shows only extensions of that class; so it
+ * is not declared in config.xml (without legacyui core could not load it and would warn): the activator's
+ * {@link org.openmrs.module.webhooks.LegacyAdminLink} creates it by name and adds it to the extension point
+ * {@code org.openmrs.admin.list} while legacyui runs. Nothing else may refer to this class: loading it needs
+ * legacyui. The page itself is served by core at {@code /moduleResources/webhooks/...}.
  */
 public class AdminList extends AdministrationSectionExt {
 

@@ -5,12 +5,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.openmrs.api.context.Context;
+import org.openmrs.module.webhooks.ModuleSessions;
 
 /**
- * An OpenMRS session (opened here only when the thread has none, and then closed here) and, for the duration of
- * the read, proxy privileges to read what the REST representations of patients, encounters, obs and visits
- * contain. Read privileges only; removed in {@code finally}, one by one, so a caller's own proxies survive.
+ * The read runs through {@link ModuleSessions}: on a delivery thread (the module's own) in that thread's session,
+ * opened there when it has none; on any other thread on a module thread the caller waits for, so a thread the
+ * module does not own keeps its user context untouched. For the duration of the read it holds proxy privileges to
+ * read what the REST representations of patients, encounters, obs and visits contain: read privileges only,
+ * removed in {@code finally}, one by one.
  */
 final class ContextReadSession implements ReadSession {
 
@@ -25,36 +27,18 @@ final class ContextReadSession implements ReadSession {
 	    "Get Providers", "Get Users", "Get Orders", "Get Care Settings", "Get Order Types", "Get Diagnoses",
 	    "Get Conditions", "Get Allergies", "Get Global Properties"));
 
-	@Override
-	public <T> T read(Supplier<T> work) {
-		boolean opened = false;
-		if (!Context.isSessionOpen()) {
-			Context.openSession();
-			opened = true;
-		}
-		try {
-			return withPrivileges(work);
-		}
-		finally {
-			if (opened) {
-				Context.closeSession();
-			}
-		}
+	private final ModuleSessions sessions;
+
+	ContextReadSession() {
+		this(ModuleSessions.ofContext());
 	}
 
-	private static <T> T withPrivileges(Supplier<T> work) {
-		int added = 0;
-		try {
-			for (String privilege : READ_PRIVILEGES) {
-				Context.addProxyPrivilege(privilege);
-				added++;
-			}
-			return work.get();
-		}
-		finally {
-			for (int i = 0; i < added; i++) {
-				Context.removeProxyPrivilege(READ_PRIVILEGES.get(i));
-			}
-		}
+	ContextReadSession(ModuleSessions sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	public <T> T read(Supplier<T> work) {
+		return sessions.call("representation", READ_PRIVILEGES, work);
 	}
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
  * ?v=<representation>} shows it, built by the REST module's own converters.
  *
  * <p>Built when the payload is built: on a delivery worker thread, at delivery time (the receiver gets the
- * resource as it is then), outside any transaction of ours. It opens an OpenMRS session when the thread has
- * none, and holds read-only proxy privileges for the lookup and the conversion only (see {@link ReadSession}).
+ * resource as it is then), outside any transaction of ours. The read runs in an OpenMRS session of a module
+ * thread, never in the user context of a thread the module does not own, and holds read-only proxy privileges
+ * for the lookup and the conversion only (see {@link ContextReadSession}).
  *
  * <p>A Spring bean (core scans {@code org.openmrs} into its application context), so the delivery engine can
  * find it with {@code Context.getRegisteredComponents(RepresentationProvider.class)}; the api never imports the

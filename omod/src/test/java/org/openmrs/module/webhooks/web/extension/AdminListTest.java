@@ -8,9 +8,10 @@ import java.util.Properties;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.web.extension.AdministrationSectionExt;
+import org.openmrs.module.webhooks.LegacyAdminLink;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 class AdminListTest {
 
@@ -30,7 +31,7 @@ class AdminListTest {
 	}
 
 	@Test
-	void configXml_shouldDeclareTheExtensionOnTheAdminList() throws Exception {
+	void configXml_shouldDeclareNoExtension_theActivatorAddsItWhileLegacyuiRuns() throws Exception {
 		Document config;
 		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -38,11 +39,15 @@ class AdminListTest {
 			config = factory.newDocumentBuilder().parse(in);
 		}
 
-		NodeList extensions = config.getElementsByTagName("extension");
-		assertThat(extensions.getLength()).isEqualTo(1);
-		Element extension = (Element) extensions.item(0);
-		assertThat(text(extension, "point")).isEqualTo("org.openmrs.admin.list");
-		assertThat(text(extension, "class")).isEqualTo(AdminList.class.getName());
+		// a declared extension extending a legacyui class makes core warn on every server without legacyui
+		assertThat(config.getElementsByTagName("extension").getLength()).isZero();
+		Element awareOf = (Element) config.getElementsByTagName("aware_of_modules").item(0);
+		assertThat(text(awareOf, "aware_of_module")).isEqualTo("org.openmrs.module.legacyui");
+		// what the activator's LegacyAdminLink creates by name, and legacyui's page requires
+		Class<?> named = Class.forName(LegacyAdminLink.EXTENSION_CLASS);
+		assertThat(named).isEqualTo(AdminList.class);
+		assertThat(AdministrationSectionExt.class).isAssignableFrom(named);
+		assertThat(LegacyAdminLink.POINT).isEqualTo("org.openmrs.admin.list");
 	}
 
 	private static String text(Element parent, String tag) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.webhooks.ModuleSessions;
+import org.openmrs.module.webhooks.testsupport.FakeUserContexts;
 
 class RestRepresentationProviderTest {
 
@@ -113,5 +115,29 @@ class RestRepresentationProviderTest {
 		        .contains("Get Patients", "Get Encounters", "Get Observations", "Get Visits", "Get Concepts",
 		            "Get Locations", "Get People", "Get Global Properties")
 		        .doesNotHaveDuplicates();
+	}
+
+	@Test
+	void contextReadSession_onAThreadTheModuleDoesNotOwn_shouldReadOnAModuleThread_leavingTheCallerAsItWas() {
+		FakeUserContexts contexts = new FakeUserContexts();
+		FakeUserContexts.UserContext admin = contexts.logIn("admin");
+		List<String> during = new ArrayList<>();
+		try {
+			String read = new ContextReadSession(new ModuleSessions(contexts, 5_000)).read(() -> {
+				during.add(Thread.currentThread().getName());
+				during.addAll(contexts.current().proxies);
+				return "patient";
+			});
+
+			assertThat(read).isEqualTo("patient");
+			assertThat(during.get(0)).isEqualTo("webhooks-representation");
+			assertThat(during.subList(1, during.size())).containsExactlyElementsOf(ContextReadSession.READ_PRIVILEGES);
+			assertThat(contexts.current()).isSameAs(admin);
+			assertThat(admin.proxies).isEmpty();
+			assertThat(contexts.callsOn(Thread.currentThread())).isEmpty();
+		}
+		finally {
+			contexts.clear();
+		}
 	}
 }
