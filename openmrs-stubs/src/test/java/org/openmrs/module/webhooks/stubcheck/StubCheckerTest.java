@@ -330,6 +330,24 @@ class StubCheckerTest {
 	}
 
 	@Test
+	void check_shouldReportAMemberOnlyTheNewerLineHas() {
+		// core 2.8 added the varargs form; a stub offering it would compile and then fail on core 2.5 (NoSuchMethodError)
+		List<TypeSignature> stubs = StubClasses.read(StubCompiler.compile(classes, """
+				package org.openmrs.api.context;
+				public class Context {
+					public static void addProxyPrivilege(String... privileges) %s
+				}""".formatted(THROW)));
+
+		List<String> newest = new StubChecker(reference).check(stubs);
+		List<String> oldest = new StubChecker(ReferenceListings.fromClasspath(ReferenceListings.OLDEST_LINE_DIRECTORY)).check(stubs);
+
+		assertThat(newest).isEmpty();
+		assertThat(oldest).containsExactly("org.openmrs.api.context.Context.addProxyPrivilege([Ljava/lang/String;)V"
+				+ " is not in the reference (the reference has"
+				+ " org.openmrs.api.context.Context.addProxyPrivilege(Ljava/lang/String;)V)");
+	}
+
+	@Test
 	void check_shouldReportEveryProblemOfEveryStub() {
 		List<String> problems = problemsOf("""
 				package org.openmrs.api.context;

@@ -4,19 +4,23 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.openmrs.module.webservices.rest.web.RequestContext;
+import org.openmrs.module.webservices.rest.web.resource.api.Converter;
+import org.openmrs.module.webservices.rest.web.resource.api.Resource;
 import org.openmrs.module.webservices.rest.web.response.ConversionException;
 import org.openmrs.module.webservices.rest.web.response.ResourceDoesNotSupportOperationException;
 import org.openmrs.module.webservices.rest.web.response.ResponseException;
 
 /**
- * Compile-only stub of the REST module class of the same name: only the members the module uses. The real class
- * also implements the REST module's Converter and DelegatingResourceHandler, whose {@code newDelegate()},
- * {@code save(T)} and {@code getRepresentationDescription(Representation)} our resources implement.
+ * Compile-only stub of the REST module class of the same name: only the members the module uses, but the real
+ * supertypes, generic as they are there. Our resources implement {@code newDelegate()}, {@code save(T)} and
+ * {@code getRepresentationDescription(Representation)} of DelegatingResourceHandler; javac writes the bridge
+ * methods the REST module calls only when it sees that interface here.
  *
  * <p>The constructor does not throw (our resources extend this class and tests instantiate them) and, like the
  * real one, starts the set of properties ignored on update.
  */
-public abstract class BaseDelegatingResource<T> {
+public abstract class BaseDelegatingResource<T> extends BaseDelegatingConverter<T>
+        implements Converter<T>, Resource, DelegatingResourceHandler<T> {
 
 	protected Set<String> propertiesIgnoredWhenUpdating = new HashSet<String>();
 
