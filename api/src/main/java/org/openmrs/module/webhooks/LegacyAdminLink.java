@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.openmrs.module.Extension;
+import org.openmrs.module.ModuleFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +23,16 @@ import org.slf4j.LoggerFactory;
  * put into core's extension map ({@code ModuleFactory.getExtensionMap()}, public API of openmrs-api, which
  * legacyui's page reads); when it is not, one INFO line says the link is off and where the page is.
  *
- * <p>Core's {@code ModuleFactory} and {@code Extension} are reached by reflection ({@link Core}): the module is
- * compiled against stubs that do not declare them.
+ * <p>Core's {@code ModuleFactory} and {@code Extension} are called directly (their stubs are checked against both
+ * platform lines); only the omod's extension class is loaded by name, through the module's class loader: the api
+ * cannot refer to the omod, and the class may only be loaded where legacyui is.
  */
 public final class LegacyAdminLink {
 
-	/** What of core's module registry this needs; a seam, because core's classes are not on the test class path. */
+	/**
+	 * What of core's module registry this needs; a seam, because core's {@code ModuleFactory} is a stub on the test
+	 * class path. Extensions are plain objects here: in production core's {@code Extension}s, in tests anything.
+	 */
 	public interface Core {
 
 		boolean isModuleStarted(String moduleId);
@@ -51,8 +57,6 @@ public final class LegacyAdminLink {
 	/** Where core serves the admin page (the context path is {@code /openmrs} in a standard install). */
 	public static final String PAGE = "/openmrs/moduleResources/webhooks/admin/index.html";
 
-	static final String MODULE_FACTORY = "org.openmrs.module.ModuleFactory";
-
 	private static final Logger log = LoggerFactory.getLogger(LegacyAdminLink.class);
 
 	private final Core core;
@@ -67,9 +71,9 @@ public final class LegacyAdminLink {
 		this.core = core;
 	}
 
-	/** Over core's {@code ModuleFactory}, found through this class's class loader (the module's). */
+	/** Over core's {@code ModuleFactory}; the extension class is loaded by this class's class loader (the module's). */
 	public static LegacyAdminLink ofCore() {
-		return new LegacyAdminLink(new ReflectiveCore(LegacyAdminLink.class.getClassLoader(), MODULE_FACTORY));
+		return new LegacyAdminLink(new ModuleFactoryCore(LegacyAdminLink.class.getClassLoader()));
 	}
 
 	/** Adds the link when legacyui is started and it is not there yet; removes it when legacyui is not started. */
@@ -122,71 +126,49 @@ public final class LegacyAdminLink {
 		return added != null;
 	}
 
-	/** {@link Core} over openmrs-api's {@code ModuleFactory} and {@code Extension}, by reflection. */
-	static final class ReflectiveCore implements Core {
+	/** {@link Core} over openmrs-api's {@code ModuleFactory} and {@code Extension}, called directly. */
+	static final class ModuleFactoryCore implements Core {
 
 		private final ClassLoader loader;
 
-		private final String moduleFactory;
-
-		/** @param moduleFactory core's {@code org.openmrs.module.ModuleFactory} (another class in tests) */
-		ReflectiveCore(ClassLoader loader, String moduleFactory) {
+		/** @param loader loads the extension class: the module's, which sees the omod's classes and legacyui's */
+		ModuleFactoryCore(ClassLoader loader) {
 			this.loader = loader;
-			this.moduleFactory = moduleFactory;
 		}
 
 		@Override
 		public boolean isModuleStarted(String moduleId) {
-			return (Boolean) invokeStatic("isModuleStarted", new Class<?>[] { String.class }, moduleId);
+			return ModuleFactory.isModuleStarted(moduleId);
 		}
 
+		/** Core's own map: what is put in its lists is an {@link Extension} ({@link #newExtension}). */
 		@Override
-		@SuppressWarnings("unchecked")
+		@SuppressWarnings({ "unchecked", "rawtypes" })
 		public Map<String, List<Object>> extensionMap() {
-			return (Map<String, List<Object>>) invokeStatic("getExtensionMap", new Class<?>[0]);
+			return (Map) ModuleFactory.getExtensionMap();
 		}
 
 		@Override
 		public Object newExtension(String className, String pointId, String moduleId) {
+			Extension extension;
 			try {
-				Class<?> type = Class.forName(className, true, loader);
-				Object extension = type.getDeclaredConstructor().newInstance();
-				type.getMethod("setPointId", String.class).invoke(extension, pointId);
-				type.getMethod("setModuleId", String.class).invoke(extension, moduleId);
-				return extension;
+				extension = Class.forName(className, true, loader).asSubclass(Extension.class).getDeclaredConstructor()
+				        .newInstance();
 			}
 			catch (InvocationTargetException e) {
 				throw new IllegalStateException("Webhooks: could not create the legacy admin list link", e.getCause());
 			}
-			catch (ReflectiveOperationException | LinkageError e) {
+			catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
 				throw new IllegalStateException("Webhooks: could not create the legacy admin list link", e);
 			}
+			extension.setPointId(pointId);
+			extension.setModuleId(moduleId);
+			return extension;
 		}
 
 		@Override
 		public String extensionId(Object extension) {
-			try {
-				return (String) extension.getClass().getMethod("getExtensionId").invoke(extension);
-			}
-			catch (InvocationTargetException e) {
-				throw new IllegalStateException("Webhooks: core's Extension.getExtensionId failed", e.getCause());
-			}
-			catch (ReflectiveOperationException e) {
-				throw new IllegalStateException("Webhooks: core's Extension.getExtensionId is missing", e);
-			}
-		}
-
-		private Object invokeStatic(String method, Class<?>[] types, Object... args) {
-			try {
-				return Class.forName(moduleFactory, true, loader).getMethod(method, types)
-				        .invoke(null, args);
-			}
-			catch (InvocationTargetException e) {
-				throw new IllegalStateException("Webhooks: core's ModuleFactory." + method + " failed", e.getCause());
-			}
-			catch (ReflectiveOperationException e) {
-				throw new IllegalStateException("Webhooks: core's ModuleFactory." + method + " is missing", e);
-			}
+			return ((Extension) extension).getExtensionId();
 		}
 	}
 }

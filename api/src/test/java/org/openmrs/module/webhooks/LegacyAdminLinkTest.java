@@ -15,52 +15,58 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.Extension;
 
 /**
- * The legacy admin list link, over a stand-in for core's {@code ModuleFactory} reached the way production reaches
- * the real one (by reflection), with extensions shaped like core's {@code Extension} (point, module, id of point
- * and media type).
+ * The legacy admin list link, over a stand-in for core's {@code ModuleFactory} (whose stub cannot run), creating
+ * its extension through production's {@link LegacyAdminLink.ModuleFactoryCore}: an extension of core's
+ * {@code Extension} (point, module, id of point and media type).
  */
 class LegacyAdminLinkTest {
 
-	/** Has {@code ModuleFactory}'s two static methods the link uses. */
-	public static final class StandInModuleFactory {
+	/** Core's module registry: whether legacyui is started, and the extension map; the rest is production's. */
+	static final class StandInCore implements LegacyAdminLink.Core {
 
-		static final Map<String, List<Object>> EXTENSIONS = new HashMap<>();
+		final Map<String, List<Object>> extensions = new HashMap<>();
 
-		static volatile boolean legacyui;
+		volatile boolean legacyui;
 
-		public static boolean isModuleStarted(String moduleId) {
+		private final LegacyAdminLink.Core production = new LegacyAdminLink.ModuleFactoryCore(
+		        LegacyAdminLinkTest.class.getClassLoader());
+
+		@Override
+		public boolean isModuleStarted(String moduleId) {
 			return legacyui && "legacyui".equals(moduleId);
 		}
 
-		public static Map<String, List<Object>> getExtensionMap() {
-			return EXTENSIONS;
+		@Override
+		public Map<String, List<Object>> extensionMap() {
+			return extensions;
+		}
+
+		/** {@link StandInExtension} where production creates the omod's AdminList (not on this class path). */
+		@Override
+		public Object newExtension(String className, String pointId, String moduleId) {
+			assertThat(className).isEqualTo(LegacyAdminLink.EXTENSION_CLASS);
+			return production.newExtension(StandInExtension.class.getName(), pointId, moduleId);
+		}
+
+		@Override
+		public String extensionId(Object extension) {
+			return production.extensionId(extension);
 		}
 	}
 
-	/** Has the members of core's {@code Extension} the link uses; an admin list section's media type is html. */
-	public static final class StandInExtension {
+	/** An admin list section: its media type is html (the stub's getExtensionId cannot run). */
+	public static final class StandInExtension extends Extension {
 
-		String pointId;
-
-		String moduleId;
-
-		public void setPointId(String pointId) {
-			this.pointId = pointId;
-		}
-
-		public void setModuleId(String moduleId) {
-			this.moduleId = moduleId;
-		}
-
+		@Override
 		public String getExtensionId() {
-			return pointId + "|html";
+			return getPointId() + "|html";
 		}
 	}
 
-	private final LegacyAdminLink.ReflectiveCore core = new LegacyAdminLink.ReflectiveCore(getClass().getClassLoader(),
-	        StandInModuleFactory.class.getName());
+	private final StandInCore core = new StandInCore();
 
 	private final PrintStream err = System.err;
 
@@ -69,24 +75,22 @@ class LegacyAdminLinkTest {
 	@AfterEach
 	void reset() {
 		System.setErr(err);
-		StandInModuleFactory.EXTENSIONS.clear();
-		StandInModuleFactory.legacyui = false;
 	}
 
 	@Test
 	void withLegacyui_shouldAddOneSectionToTheAdminList_andRemoveItAgain() {
-		StandInModuleFactory.legacyui = true;
+		core.legacyui = true;
 		List<Object> others = new ArrayList<>(Arrays.asList("another module's section"));
-		StandInModuleFactory.EXTENSIONS.put("org.openmrs.admin.list|html", others);
-		LegacyAdminLink link = new LegacyAdminLink(new NamedExtensionCore(core));
+		core.extensions.put("org.openmrs.admin.list|html", others);
+		LegacyAdminLink link = new LegacyAdminLink(core);
 
 		link.update();
 		link.update(); // started() after contextRefreshed(): still one
 
 		assertThat(others).hasSize(2);
 		StandInExtension ours = (StandInExtension) others.get(1);
-		assertThat(ours.pointId).isEqualTo("org.openmrs.admin.list");
-		assertThat(ours.moduleId).isEqualTo("webhooks");
+		assertThat(ours.getPointId()).isEqualTo("org.openmrs.admin.list");
+		assertThat(ours.getModuleId()).isEqualTo("webhooks");
 		assertThat(link.isAdded()).isTrue();
 
 		link.remove();
@@ -97,13 +101,13 @@ class LegacyAdminLinkTest {
 	@Test
 	void withoutLegacyui_shouldAddNothing_andSayOnceAtInfoThatTheLinkIsOff() {
 		System.setErr(new PrintStream(logged, true));
-		LegacyAdminLink link = new LegacyAdminLink(new NamedExtensionCore(core));
+		LegacyAdminLink link = new LegacyAdminLink(core);
 
 		link.update();
 		link.update();
 		link.remove();
 
-		assertThat(StandInModuleFactory.EXTENSIONS).isEmpty();
+		assertThat(core.extensions).isEmpty();
 		List<String> lines = lines();
 		assertThat(lines).filteredOn(l -> l.contains("legacy admin list link is off")).hasSize(1).first().asString()
 		        .contains("INFO").contains("/openmrs/moduleResources/webhooks/admin/index.html");
@@ -112,62 +116,48 @@ class LegacyAdminLinkTest {
 
 	@Test
 	void legacyuiStoppedLater_shouldTakeTheLinkOut() {
-		StandInModuleFactory.legacyui = true;
-		LegacyAdminLink link = new LegacyAdminLink(new NamedExtensionCore(core));
+		core.legacyui = true;
+		LegacyAdminLink link = new LegacyAdminLink(core);
 		link.update();
-		assertThat(StandInModuleFactory.EXTENSIONS.get("org.openmrs.admin.list|html")).hasSize(1);
+		assertThat(core.extensions.get("org.openmrs.admin.list|html")).hasSize(1);
 
-		StandInModuleFactory.legacyui = false;
+		core.legacyui = false;
 		link.update();
 
-		assertThat(StandInModuleFactory.EXTENSIONS.get("org.openmrs.admin.list|html")).isEmpty();
+		assertThat(core.extensions.get("org.openmrs.admin.list|html")).isEmpty();
 	}
 
 	@Test
-	void reflectiveCore_shouldNameWhatIsMissing() {
-		LegacyAdminLink.ReflectiveCore noCore = new LegacyAdminLink.ReflectiveCore(getClass().getClassLoader(),
-		        LegacyAdminLink.MODULE_FACTORY);
+	void moduleFactoryCore_shouldCallCoresModuleFactoryDirectly() {
+		LegacyAdminLink.Core production = new LegacyAdminLink.ModuleFactoryCore(getClass().getClassLoader());
 
-		// the test class path has no openmrs-api
-		assertThatThrownBy(() -> noCore.isModuleStarted("legacyui")).isInstanceOf(IllegalStateException.class)
-		        .hasMessageContaining("ModuleFactory.isModuleStarted is missing");
-		assertThatThrownBy(() -> core.newExtension("org.example.Missing", LegacyAdminLink.POINT, "webhooks"))
-		        .isInstanceOf(IllegalStateException.class).hasMessageContaining("legacy admin list link");
+		// the stub ModuleFactory is what the test class path has: reaching it proves the call goes to core's class
+		assertThatThrownBy(() -> production.isModuleStarted("legacyui")).isInstanceOf(UnsupportedOperationException.class)
+		        .satisfies(e -> assertThat(thrownBy(e)).isEqualTo("org.openmrs.module.ModuleFactory.isModuleStarted"));
+		assertThatThrownBy(production::extensionMap).isInstanceOf(UnsupportedOperationException.class)
+		        .satisfies(e -> assertThat(thrownBy(e)).isEqualTo("org.openmrs.module.ModuleFactory.getExtensionMap"));
+	}
+
+	@Test
+	void moduleFactoryCore_shouldNameAnExtensionItCannotCreate() {
+		LegacyAdminLink.Core production = new LegacyAdminLink.ModuleFactoryCore(getClass().getClassLoader());
+
+		assertThatThrownBy(() -> production.newExtension("org.example.Missing", LegacyAdminLink.POINT, "webhooks"))
+		        .isInstanceOf(IllegalStateException.class).hasMessageContaining("legacy admin list link")
+		        .hasCauseInstanceOf(ClassNotFoundException.class);
+		// a class that is no Extension is named too, not put into core's map
+		assertThatThrownBy(() -> production.newExtension(StringBuilder.class.getName(), LegacyAdminLink.POINT, "webhooks"))
+		        .isInstanceOf(IllegalStateException.class).hasMessageContaining("legacy admin list link")
+		        .hasCauseInstanceOf(ClassCastException.class);
+	}
+
+	private static String thrownBy(Throwable e) {
+		StackTraceElement top = e.getStackTrace()[0];
+		return top.getClassName() + "." + top.getMethodName();
 	}
 
 	private List<String> lines() {
 		return Arrays.stream(new String(logged.toByteArray(), StandardCharsets.UTF_8).split("\\R"))
 		        .collect(Collectors.toList());
-	}
-
-	/** The reflective core, creating {@link StandInExtension} where production creates the omod's AdminList. */
-	private static final class NamedExtensionCore implements LegacyAdminLink.Core {
-
-		private final LegacyAdminLink.Core core;
-
-		NamedExtensionCore(LegacyAdminLink.Core core) {
-			this.core = core;
-		}
-
-		@Override
-		public boolean isModuleStarted(String moduleId) {
-			return core.isModuleStarted(moduleId);
-		}
-
-		@Override
-		public Map<String, List<Object>> extensionMap() {
-			return core.extensionMap();
-		}
-
-		@Override
-		public Object newExtension(String className, String pointId, String moduleId) {
-			assertThat(className).isEqualTo(LegacyAdminLink.EXTENSION_CLASS);
-			return core.newExtension(StandInExtension.class.getName(), pointId, moduleId);
-		}
-
-		@Override
-		public String extensionId(Object extension) {
-			return core.extensionId(extension);
-		}
 	}
 }

@@ -2,11 +2,13 @@ package org.openmrs.module.web.extension;
 
 import java.util.Map;
 
+import org.openmrs.module.Extension;
+
 /**
  * Compile-only stub of the legacyui class of the same name (a section of the legacy admin page). The
  * constructor does not throw: our extension extends this class and tests instantiate it.
  */
-public abstract class AdministrationSectionExt {
+public abstract class AdministrationSectionExt extends Extension {
 
 	public AdministrationSectionExt() {
 	}
