@@ -141,6 +141,24 @@ public final class Outbox {
 		}
 	}
 
+	/** One text (or CLOB) column of the row of {@code table} whose {@code keyColumn} is {@code key}. */
+	public static String text(String table, String column, String keyColumn, Object key) {
+		try (Connection c = outsideConnection();
+		        PreparedStatement ps = c.prepareStatement(
+		            "SELECT " + column + " FROM " + table + " WHERE " + keyColumn + " = ?")) {
+			ps.setObject(1, key);
+			try (ResultSet rs = ps.executeQuery()) {
+				if (!rs.next()) {
+					throw new IllegalStateException("no row in " + table + " with " + keyColumn + " = " + key);
+				}
+				return rs.getString(1);
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	private static Map<String, String> parse(String json) {
 		if (json == null) {
 			return Collections.emptyMap();
