@@ -14,6 +14,7 @@ import org.openmrs.User;
 import org.openmrs.api.UserService;
 import org.openmrs.api.context.Context;
 import org.openmrs.module.webhooks.realcore.support.CallerContext;
+import org.openmrs.module.webhooks.realcore.support.Committed;
 import org.openmrs.module.webhooks.realcore.support.EngineThreads;
 import org.openmrs.module.webhooks.realcore.support.ModuleInstall;
 import org.openmrs.module.webservices.rest.SimpleObject;
@@ -108,26 +109,37 @@ public abstract class RestResourceTest extends MainResourceControllerTest {
 		return response.getStatus() + ": " + response.getContentAsString();
 	}
 
-	/** Creates (once, as the administrator) a user who has "Get Webhooks" and not "Manage Webhooks". */
+	/**
+	 * Creates (as the administrator, committed on its own, again after core 2.5 emptied the database) a user who has
+	 * "Get Webhooks" and not "Manage Webhooks".
+	 */
 	@BeforeEach
 	public void aReaderUser() {
-		UserService users = Context.getUserService();
-		if (users.getUserByUsername(READER) != null) {
-			return;
-		}
-		Role role = users.getRole("Webhooks Test Reader");
-		if (role == null) {
-			role = new Role("Webhooks Test Reader", "reads webhooks, changes nothing");
-			role.addPrivilege(users.getPrivilege("Get Webhooks"));
-			role = users.saveRole(role);
-		}
-		Person person = new Person();
-		person.setGender("F");
-		person.addName(new PersonName("Reed", null, "Only"));
-		User user = new User(person);
-		user.setUsername(READER);
-		user.addRole(role);
-		users.createUser(user, READER_PASSWORD);
+		Committed.call(() -> {
+			UserService users = Context.getUserService();
+			Role role = users.getRole("Webhooks Test Reader");
+			if (role == null) {
+				role = new Role("Webhooks Test Reader", "reads webhooks, changes nothing");
+			}
+			if (!role.hasPrivilege("Get Webhooks")) {
+				role.addPrivilege(users.getPrivilege("Get Webhooks"));
+				role = users.saveRole(role);
+			}
+			User user = users.getUserByUsername(READER);
+			if (user == null) {
+				Person person = new Person();
+				person.setGender("F");
+				person.addName(new PersonName("Reed", null, "Only"));
+				user = new User(person);
+				user.setUsername(READER);
+				user.addRole(role);
+				users.createUser(user, READER_PASSWORD);
+			} else if (!user.hasRole(role.getRole())) {
+				user.addRole(role);
+				users.saveUser(user);
+			}
+			return null;
+		});
 	}
 
 	/** Logs in as the user of {@link #aReaderUser()}. */

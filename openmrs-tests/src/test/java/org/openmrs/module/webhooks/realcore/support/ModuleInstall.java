@@ -29,18 +29,35 @@ import liquibase.Contexts;
  */
 public final class ModuleInstall {
 
-	private static boolean liquibaseRan;
-
 	private ModuleInstall() {
 	}
 
-	/** Idempotent; call after core's base set-up (which empties every table the first time it runs). */
+	/**
+	 * Idempotent; call after core's base set-up. Core's test framework empties every table when it sets the database
+	 * up, and core 2.5's also after each test class: whatever is missing is made again, committed in a transaction of
+	 * its own (not in a test-managed one, which would roll it back).
+	 */
 	public static synchronized void ensure() {
-		if (!liquibaseRan) {
+		if (!changeLogApplied()) {
 			runLiquibase();
-			liquibaseRan = true;
 		}
-		createPrivilegesAndGlobalProperties(ShippedModule.config());
+		Committed.call(() -> {
+			createPrivilegesAndGlobalProperties(ShippedModule.config());
+			return null;
+		});
+	}
+
+	/** Whether liquibasechangelog holds the module's change sets (it is emptied with the other tables). */
+	private static boolean changeLogApplied() {
+		try (Connection c = Outbox.outsideConnection()) {
+			if (!tableExists(c, "liquibasechangelog") || !tableExists(c, "webhooks_event")) {
+				return false;
+			}
+			return Outbox.count(c, "liquibasechangelog", "author", "webhooks") > 0;
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** As ModuleFactory.runLiquibase: liquibase.xml from the module's class loader, no Liquibase contexts. */
