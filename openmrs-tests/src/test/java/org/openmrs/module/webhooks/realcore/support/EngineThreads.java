@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The module's background threads (delivery engine, capture-failure recorder, engine restarts). Core's test
- * framework never calls the activator, so none should run unless a test started them; a test that did must stop
- * them before it ends. The HTTP transport's deadline timer is not among them: it belongs to the transport bean and
- * lives as long as the Spring context.
+ * The module's background threads (delivery engine, capture-failure recorder, engine restarts, short-lived threads
+ * the module runs work on): all named {@code webhooks-…}. Core's test framework never calls the activator, so none
+ * should outlive a test unless a test started them; a test that did must stop them before it ends. Not among them:
+ * the HTTP transport's threads ({@code webhooks-http-…}, its deadline timer and idle-connection evictor), which
+ * belong to the transport bean and live as long as the Spring context.
  */
 public final class EngineThreads {
 
@@ -15,15 +16,29 @@ public final class EngineThreads {
 	}
 
 	public static List<String> running() {
-		return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-		        .filter(n -> n.startsWith("webhooks-") && !n.equals("webhooks-http-deadline")).sorted()
-		        .collect(Collectors.toList());
+		return threads().stream().map(Thread::getName).sorted().collect(Collectors.toList());
 	}
 
+	/** Fails naming the threads still alive after giving each up to 2 s to end (a short-lived one may be finishing). */
 	public static void assertNoneRunning(String when) {
+		for (Thread t : threads()) {
+			try {
+				t.join(2_000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 		List<String> running = running();
 		if (!running.isEmpty()) {
 			throw new AssertionError("Webhooks background threads still running " + when + ": " + running);
 		}
+	}
+
+	private static List<Thread> threads() {
+		return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+		        .filter(t -> t.getName().startsWith("webhooks-") && !t.getName().startsWith("webhooks-http-"))
+		        .collect(Collectors.toList());
 	}
 }
