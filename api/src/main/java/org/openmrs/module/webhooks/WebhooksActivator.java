@@ -2,10 +2,13 @@ package org.openmrs.module.webhooks;
 
 import java.util.List;
 
+import org.aopalliance.aop.Advice;
+import org.openmrs.api.PatientService;
 import org.openmrs.api.context.Context;
 import org.openmrs.module.BaseModuleActivator;
 import org.openmrs.module.DaemonToken;
 import org.openmrs.module.DaemonTokenAware;
+import org.openmrs.module.webhooks.capture.PatientMergeAdvice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,15 @@ import org.slf4j.LoggerFactory;
  * <li>Every callback catches every {@link Throwable} (class loading and linkage errors included), logs it once,
  * and returns normally.</li>
  * </ul>
+ *
+ * <p>The {@code patient.merged} advice ({@link PatientMergeAdvice}) is registered here, not in config.xml: a module
+ * that declares {@code <advice>} makes the REST module's upload response (the core {@code Module}, serialised with
+ * Jackson) fail on the cycle {@code Module.advicePoints -> AdvicePoint.module}. Core drops every service's advice
+ * when it refreshes its context and rebuilds the services, so it is added when the module has started and again
+ * when the context has been refreshed, and removed before the module stops or the context is refreshed. It is
+ * always the same instance, and core adds an advice only when that instance is not there yet, so it is on the
+ * {@code PatientService} exactly once. Adding it touches neither a session nor a user context, so it is done on
+ * core's thread, at once: a merge right after the start raises its event.
  *
  * <p>The bean properties ({@link #getState()}) exist so that the REST module's upload response, which
  * serialises the activator with Jackson, can answer 201.
@@ -44,6 +56,9 @@ public class WebhooksActivator extends BaseModuleActivator implements DaemonToke
 	private BackgroundParts parts;
 
 	private LegacyAdminLink adminLink;
+
+	/** Made at first use, like {@link #parts}; one instance for the activator's life (see the class comment). */
+	private Advice mergeAdvice;
 
 	@Override
 	public void setDaemonToken(final DaemonToken token) {
@@ -70,6 +85,7 @@ public class WebhooksActivator extends BaseModuleActivator implements DaemonToke
 
 	@Override
 	public void started() {
+		guarded("started", () -> adviseMerges(true));
 		guarded("started", () -> parts().start());
 		guarded("started", () -> adminLink().update());
 		guarded("started", () -> {
@@ -85,10 +101,12 @@ public class WebhooksActivator extends BaseModuleActivator implements DaemonToke
 			log.info("Webhooks module: context refresh, stopping background work");
 			parts().stop();
 		});
+		guarded("willRefreshContext", () -> adviseMerges(false));
 	}
 
 	@Override
 	public void contextRefreshed() {
+		guarded("contextRefreshed", () -> adviseMerges(true));
 		guarded("contextRefreshed", () -> parts().start());
 		guarded("contextRefreshed", () -> adminLink().update());
 		guarded("contextRefreshed", () -> {
@@ -105,6 +123,7 @@ public class WebhooksActivator extends BaseModuleActivator implements DaemonToke
 			parts().stop();
 		});
 		guarded("willStop", () -> adminLink().remove());
+		guarded("willStop", () -> adviseMerges(false));
 	}
 
 	@Override
@@ -132,6 +151,29 @@ public class WebhooksActivator extends BaseModuleActivator implements DaemonToke
 	/** The legacy admin list link. A seam for tests, as {@link #lifecycleParts()}. */
 	protected LegacyAdminLink legacyAdminLink() {
 		return LegacyAdminLink.ofCore();
+	}
+
+	/**
+	 * Adds {@code advice} to core's {@code PatientService} ({@code add}), or removes it. A seam for tests, as
+	 * {@link #lifecycleParts()}.
+	 */
+	protected void patientServiceAdvice(Advice advice, boolean add) {
+		if (add) {
+			Context.addAdvice(PatientService.class, advice);
+		} else {
+			Context.removeAdvice(PatientService.class, advice);
+		}
+	}
+
+	private void adviseMerges(boolean add) {
+		Advice advice;
+		synchronized (this) {
+			if (mergeAdvice == null) {
+				mergeAdvice = new PatientMergeAdvice();
+			}
+			advice = mergeAdvice;
+		}
+		patientServiceAdvice(advice, add);
 	}
 
 	/** Whether a start or stop of the background parts is still under way (it goes on after a bounded wait). */

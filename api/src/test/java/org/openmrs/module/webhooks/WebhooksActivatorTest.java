@@ -12,8 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.aopalliance.aop.Advice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.webhooks.capture.PatientMergeAdvice;
 import org.openmrs.module.webhooks.testsupport.FakeUserContexts;
 import org.openmrs.module.webhooks.testsupport.FakeUserContexts.UserContext;
 
@@ -80,6 +82,9 @@ class WebhooksActivatorTest {
 
 		final List<String> lookUps = new CopyOnWriteArrayList<>();
 
+		/** The advice on core's PatientService, which (as core's ServiceContext) adds an instance only once. */
+		final List<Advice> patientServiceAdvice = new CopyOnWriteArrayList<>();
+
 		TestActivator(FakeUserContexts contexts, Supplier<List<WebhooksLifecycle>> parts) {
 			this.contexts = contexts;
 			this.parts = parts;
@@ -99,6 +104,21 @@ class WebhooksActivatorTest {
 		@Override
 		protected LegacyAdminLink legacyAdminLink() {
 			return new LegacyAdminLink(core);
+		}
+
+		@Override
+		protected void patientServiceAdvice(Advice advice, boolean add) {
+			boolean there = patientServiceAdvice.stream().anyMatch(a -> a == advice);
+			if (add && !there) {
+				patientServiceAdvice.add(advice);
+			} else if (!add) {
+				patientServiceAdvice.removeIf(a -> a == advice);
+			}
+		}
+
+		/** Core's context refresh: it destroys the services and makes new ones, without the advice. */
+		void coreRefreshesTheServices() {
+			patientServiceAdvice.clear();
 		}
 	}
 
@@ -299,6 +319,37 @@ class WebhooksActivatorTest {
 		assertThat(listener.running).isTrue();
 		partlyBroken.willStop();
 		assertThat(listener.running).isFalse();
+	}
+
+	@Test
+	void mergeAdvice_shouldBeOnThePatientServiceExactlyOnce_wheneverTheModuleIsStarted() {
+		TestActivator activator = new TestActivator(contexts, () -> parts);
+		activator.willStart();
+		assertThat(activator.patientServiceAdvice).isEmpty();
+
+		// OpenMRS start-up and a module upload: contextRefreshed, then started
+		activator.contextRefreshed();
+		activator.started();
+		assertThat(activator.patientServiceAdvice).hasSize(1).allMatch(a -> a instanceof PatientMergeAdvice);
+		Advice first = activator.patientServiceAdvice.get(0);
+
+		// another module's start refreshes the context: core drops the services and their advice
+		activator.willRefreshContext();
+		activator.coreRefreshesTheServices();
+		activator.contextRefreshed();
+		assertThat(activator.patientServiceAdvice).containsExactly(first);
+
+		activator.willStop();
+		assertThat(activator.patientServiceAdvice).as("removed before the module stops").isEmpty();
+		activator.stopped();
+
+		// started again (the same activator: a stop and start from the admin page)
+		activator.willStart();
+		activator.contextRefreshed();
+		activator.started();
+		assertThat(activator.patientServiceAdvice).containsExactly(first);
+		activator.willStop();
+		assertThat(activator.patientServiceAdvice).isEmpty();
 	}
 
 	@Test

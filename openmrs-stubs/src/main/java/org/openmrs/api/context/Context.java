@@ -2,6 +2,8 @@ package org.openmrs.api.context;
 
 import java.util.List;
 
+import org.aopalliance.aop.Advice;
+
 import org.openmrs.api.APIException;
 import org.openmrs.api.AdministrationService;
 import org.openmrs.api.EncounterService;
@@ -25,6 +27,15 @@ public class Context {
 	}
 
 	public static AdministrationService getAdministrationService() {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	/** Adds {@code advice} around the service {@code cls} (core: a no-op when that very advice is there already). */
+	public static void addAdvice(Class cls, Advice advice) {
+		throw new UnsupportedOperationException("stub");
+	}
+
+	public static void removeAdvice(Class cls, Advice advice) {
 		throw new UnsupportedOperationException("stub");
 	}
 

@@ -40,7 +40,11 @@ public class CaptureInterceptor extends EmptyInterceptor {
 
 	private static final Logger log = LoggerFactory.getLogger(CaptureInterceptor.class);
 
-	private final transient ThreadLocal<CaptureStack> stacks = ThreadLocal.withInitial(CaptureStack::new);
+	/**
+	 * Set only while a transaction is open on the thread, removed when its outermost one completes: a value left on a
+	 * pooled thread (Tomcat's, core's scheduler's) would hold the module's class loader after the module stopped.
+	 */
+	private final transient ThreadLocal<CaptureStack> stacks = new ThreadLocal<>();
 
 	private final transient Classifier classifier;
 
@@ -76,7 +80,13 @@ public class CaptureInterceptor extends EmptyInterceptor {
 	@Override
 	public void afterTransactionBegin(Transaction tx) {
 		try {
-			if (!stacks.get().push()) {
+			CaptureStack stack = stacks.get();
+			if (stack == null) {
+				stack = new CaptureStack();
+				stacks.set(stack);
+			}
+			if (!stack.push()) {
+				stacks.remove();
 				stats.callbackError();
 				log.error("Webhooks: transaction begin/complete callbacks out of step; capture state reset");
 			}
@@ -125,7 +135,7 @@ public class CaptureInterceptor extends EmptyInterceptor {
 		List<OutboxRow> rows = null;
 		try {
 			CaptureStack stack = stacks.get();
-			TxBuffer buffer = stack.current();
+			TxBuffer buffer = stack == null ? null : stack.current();
 			if (buffer == null) {
 				return;
 			}
@@ -150,8 +160,11 @@ public class CaptureInterceptor extends EmptyInterceptor {
 	public void afterTransactionCompletion(Transaction tx) {
 		try {
 			CaptureStack stack = stacks.get();
-			int depth = stack.depth();
-			TxBuffer buffer = stack.pop();
+			int depth = stack == null ? 0 : stack.depth();
+			TxBuffer buffer = depth == 0 ? null : stack.pop();
+			if (depth <= 1) {
+				stacks.remove();
+			}
 			MergeNotes.transactionCompleted(depth);
 			if (buffer == null) {
 				return;
@@ -179,7 +192,8 @@ public class CaptureInterceptor extends EmptyInterceptor {
 	private void record(Object entity, Serializable id, Object[] state, Object[] previous, String[] names,
 	        Classifier.Op op) {
 		try {
-			TxBuffer buffer = stacks.get().current();
+			CaptureStack stack = stacks.get();
+			TxBuffer buffer = stack == null ? null : stack.current();
 			if (buffer != null) {
 				classifier.entity(buffer, entity, id, state, previous, names, op);
 			}
@@ -191,7 +205,8 @@ public class CaptureInterceptor extends EmptyInterceptor {
 
 	private void recordCollection(Object collection) {
 		try {
-			TxBuffer buffer = stacks.get().current();
+			CaptureStack stack = stacks.get();
+			TxBuffer buffer = stack == null ? null : stack.current();
 			if (buffer != null) {
 				classifier.collection(buffer, collection);
 			}

@@ -1,15 +1,22 @@
 package org.openmrs.module.webhooks.capture;
 
+import java.util.Arrays;
+
 /**
  * The buffers of the transactions open on one thread, innermost on top (REQUIRES_NEW nests them; Hibernate
- * reuses one Transaction object per session, so nothing is keyed on it). Buffers are kept per depth and reused.
+ * reuses one Transaction object per session, so nothing is keyed on it). Buffers are kept per depth and reused
+ * while the stack lives; the interceptor drops the stack once the thread's outermost transaction completes, so a
+ * stack is small to make (room for {@link #INITIAL_DEPTH} levels, grown on deeper nesting).
  */
 final class CaptureStack {
 
 	/** Deeper than any real nesting (OpenMRS reaches 3): past it, begin/complete calls are out of step. */
 	static final int MAX_DEPTH = 32;
 
-	private final TxBuffer[] buffers = new TxBuffer[MAX_DEPTH];
+	/** Room made at first: OpenMRS nests at most 3 deep. */
+	static final int INITIAL_DEPTH = 4;
+
+	private TxBuffer[] buffers = new TxBuffer[INITIAL_DEPTH];
 
 	private int depth;
 
@@ -21,6 +28,9 @@ final class CaptureStack {
 			}
 			depth = 0;
 			return false;
+		}
+		if (depth == buffers.length) {
+			buffers = Arrays.copyOf(buffers, Math.min(MAX_DEPTH, depth * 2));
 		}
 		TxBuffer buffer = buffers[depth];
 		if (buffer == null) {

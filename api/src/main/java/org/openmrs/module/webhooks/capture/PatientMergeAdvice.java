@@ -12,11 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Advice around {@code PatientService.mergePatients} (both overloads), declared in config.xml. It only leaves a
- * per-thread note naming the kept and the merged-away patients; the capture interceptor turns it into one
- * {@code patient.merged} event per merged-away patient, written in the transaction that commits the merge,
- * whether this advice runs outside that transaction or inside it. Nothing is raised when the merge throws. Built
- * by core with its no-argument constructor; stateless.
+ * Advice around {@code PatientService.mergePatients} (both overloads), added to core's service by the module's
+ * activator (not declared in config.xml). It only leaves a per-thread note naming the kept and the merged-away
+ * patients; the capture interceptor turns it into one {@code patient.merged} event per merged-away patient, written
+ * in the transaction that commits the merge, whether this advice runs outside that transaction or inside it.
+ * Nothing is raised when the merge throws. Stateless.
  */
 public class PatientMergeAdvice implements MethodInterceptor {
 

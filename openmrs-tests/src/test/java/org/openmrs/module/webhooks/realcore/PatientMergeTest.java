@@ -3,8 +3,8 @@ package org.openmrs.module.webhooks.realcore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,40 +14,74 @@ import org.openmrs.Patient;
 import org.openmrs.api.APIException;
 import org.openmrs.api.PatientService;
 import org.openmrs.api.context.Context;
-import org.openmrs.module.AdvicePoint;
+import org.openmrs.module.webhooks.WebhooksActivator;
+import org.openmrs.module.webhooks.WebhooksLifecycle;
+import org.openmrs.module.webhooks.capture.PatientMergeAdvice;
 import org.openmrs.module.webhooks.realcore.support.ClinicalData;
-import org.openmrs.module.webhooks.realcore.support.ModuleInstall;
 import org.openmrs.module.webhooks.realcore.support.Outbox;
 import org.openmrs.module.webhooks.realcore.support.Outbox.Row;
 import org.openmrs.module.webhooks.realcore.support.ShippedModule;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.framework.Advised;
 
 /**
- * {@code PatientService.mergePatients} raises {@code patient.merged} through the advice config.xml declares, added to
- * core's real PatientService as core adds a started module's advice (read from the shipped config.xml, not named
- * here).
+ * {@code PatientService.mergePatients} raises {@code patient.merged} through the advice the module's activator adds
+ * to core's real PatientService when it is started (config.xml declares none: the REST module's upload answer
+ * cannot serialise a module with advice), exactly once, and removes when it stops.
  */
 public class PatientMergeTest extends RealCoreTest {
 
-	private List<Object[]> advice = new ArrayList<>();
+	/** The shipped activator, its background parts left out (they are another test's). */
+	private final WebhooksActivator activator = new WebhooksActivator() {
+
+		@Override
+		protected List<WebhooksLifecycle> lifecycleParts() {
+			return Collections.emptyList();
+		}
+	};
+
+	private boolean started;
+
+	/** As core starts the module (start-up or upload): the context refreshed, then started. */
+	private void startModule() {
+		activator.willStart();
+		activator.contextRefreshed();
+		activator.started();
+		started = true;
+	}
 
 	@AfterEach
-	public void removeAdvice() {
-		ModuleInstall.removeAdvice(advice);
-		advice.clear();
+	public void stopModule() {
+		if (started) {
+			activator.willStop();
+			activator.stopped();
+		}
 	}
 
 	@Test
-	public void configXml_shouldDeclareAdviceOnPatientService() {
-		List<AdvicePoint> points = ShippedModule.config().getAdvicePoints();
+	public void configXml_shouldDeclareNoAdvice() {
+		assertThat(ShippedModule.config().getAdvicePoints()).isEmpty();
+	}
 
-		assertThat(points).isNotEmpty();
-		assertThat(points.stream().map(AdvicePoint::getPoint).collect(Collectors.toList()))
-		        .contains(PatientService.class.getName());
+	@Test
+	public void activator_shouldAddTheMergeAdviceOnceWhileStarted_andRemoveItOnStop() {
+		assertThat(mergeAdvice()).as("before the start").isZero();
+
+		startModule();
+		assertThat(mergeAdvice()).as("started (contextRefreshed, then started)").isEqualTo(1);
+		activator.contextRefreshed();
+		activator.started();
+		assertThat(mergeAdvice()).as("the callbacks again").isEqualTo(1);
+
+		activator.willStop();
+		activator.stopped();
+		started = false;
+		assertThat(mergeAdvice()).as("stopped").isZero();
 	}
 
 	@Test
 	public void mergePatients_shouldWriteOnePatientMergedInTheMergesTransaction() throws Exception {
-		advice = ModuleInstall.addAdvice();
+		startModule();
 		Patient preferred = ClinicalData.savedPatient();
 		Patient merged = ClinicalData.savedPatient();
 		long mark = Outbox.mark();
@@ -70,7 +104,7 @@ public class PatientMergeTest extends RealCoreTest {
 
 	@Test
 	public void mergePatients_listOverload_shouldWriteOnePatientMergedPerMergedAwayPatient() throws Exception {
-		advice = ModuleInstall.addAdvice();
+		startModule();
 		Patient preferred = ClinicalData.savedPatient();
 		Patient first = ClinicalData.savedPatient();
 		Patient second = ClinicalData.savedPatient();
@@ -85,7 +119,7 @@ public class PatientMergeTest extends RealCoreTest {
 	}
 
 	@Test
-	public void mergePatients_withoutTheConfigXmlAdvice_shouldWriteNoPatientMerged() throws Exception {
+	public void mergePatients_withTheModuleNotStarted_shouldWriteNoPatientMerged() throws Exception {
 		Patient preferred = ClinicalData.savedPatient();
 		Patient merged = ClinicalData.savedPatient();
 		long mark = Outbox.mark();
@@ -99,7 +133,7 @@ public class PatientMergeTest extends RealCoreTest {
 
 	@Test
 	public void failedMerge_shouldWriteNoPatientMergedThenOrLater() {
-		advice = ModuleInstall.addAdvice();
+		startModule();
 		Patient preferred = ClinicalData.savedPatient();
 		long mark = Outbox.mark();
 
@@ -108,6 +142,12 @@ public class PatientMergeTest extends RealCoreTest {
 
 		assertThat(refused).isInstanceOf(APIException.class);
 		assertThat(Outbox.typesAndUuids(Outbox.since(mark))).containsExactly("patient.created " + next.getUuid());
+	}
+
+	/** How many {@link PatientMergeAdvice} core's PatientService proxy runs. */
+	private static long mergeAdvice() {
+		Advisor[] advisors = ((Advised) Context.getService(PatientService.class)).getAdvisors();
+		return Arrays.stream(advisors).filter(a -> a.getAdvice() instanceof PatientMergeAdvice).count();
 	}
 
 	private static List<Row> ofType(List<Row> rows, String type) {

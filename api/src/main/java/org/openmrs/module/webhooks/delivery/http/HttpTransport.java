@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.openmrs.module.webhooks.WebhooksLifecycle;
 import org.openmrs.module.webhooks.delivery.FailureKind;
 import org.openmrs.module.webhooks.delivery.OutboundRequest;
 import org.openmrs.module.webhooks.delivery.Transport;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * wait, connect, response headers and body — is bounded by the request's timeout. Of a request, only its
  * host is ever logged: never its path, query, headers or body.
  */
-public final class HttpTransport implements Transport {
+public final class HttpTransport implements Transport, WebhooksLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(HttpTransport.class);
 
@@ -214,6 +215,30 @@ public final class HttpTransport implements Transport {
 
 	private static long millisSince(long startedNanos) {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+	}
+
+	/**
+	 * The module started: the pool's idle connections are evicted by a thread again. (A new transport evicts from
+	 * construction; the whole-send deadline timer starts its thread at the first send anyway.)
+	 */
+	@Override
+	public void start() {
+		if (!closed) {
+			client.startEvictor();
+		}
+	}
+
+	/**
+	 * The module stops (or its context is refreshed): ends the transport's threads, the pool's evictor and the
+	 * deadline timer, and closes the idle connections, so that no thread of the module outlives the module while
+	 * this bean lives on until its context closes. Sends still work (a test event, say): the deadline timer's
+	 * thread then comes back for them and ends by itself once they are done. The delivery engine, started after
+	 * this, is stopped before it.
+	 */
+	@Override
+	public void stop() {
+		client.stopEvictor();
+		deadlines.stop();
 	}
 
 	/**

@@ -23,7 +23,7 @@ import org.openmrs.module.webhooks.ModuleThreads;
  * The configured HttpClient and its connection pool: every socket guarded, redirects never followed, no
  * automatic retries (the engine retries on its own schedule), no cookies, auth caching, compression or
  * connection state, idle and expired connections evicted (by a daemon thread {@code webhooks-http-evictor}, from
- * construction to {@link #close()}). Thread-safe.
+ * construction, or {@link #startEvictor()}, to {@link #stopEvictor()} or {@link #close()}). Thread-safe.
  */
 final class PooledClient {
 
@@ -31,7 +31,8 @@ final class PooledClient {
 
 	private final CloseableHttpClient client;
 
-	private final IdleConnectionEvictor evictor;
+	/** {@code null} while stopped; guarded by {@code this}. */
+	private IdleConnectionEvictor evictor;
 
 	/**
 	 * @param tlsStrategy {@code null} for the JVM's default trust and host name verification
@@ -53,10 +54,39 @@ final class PooledClient {
 		        .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setExpectContinueEnabled(false)
 		                .setProtocolUpgradeEnabled(false).build())
 		        .build();
-		// HttpClient's own evictor (evictIdleConnections) would run on a thread named "idle-connection-evictor-…"
-		evictor = new IdleConnectionEvictor(connections, ModuleThreads.factory("webhooks-http-evictor"),
-		        TimeValue.ofSeconds(30), TimeValue.ofSeconds(30));
-		evictor.start();
+		startEvictor();
+	}
+
+	/** Starts the eviction thread unless it runs. */
+	synchronized void startEvictor() {
+		if (evictor == null) {
+			// HttpClient's own evictor (evictIdleConnections) would run on a thread named "idle-connection-evictor-…"
+			evictor = new IdleConnectionEvictor(connections, ModuleThreads.factory("webhooks-http-evictor"),
+			        TimeValue.ofSeconds(30), TimeValue.ofSeconds(30));
+			evictor.start();
+		}
+	}
+
+	/**
+	 * Ends the eviction thread, waiting (boundedly) until it has ended, and closes the idle connections, which no
+	 * thread would evict any more. The pool still serves sends.
+	 */
+	void stopEvictor() {
+		IdleConnectionEvictor stopping;
+		synchronized (this) {
+			stopping = evictor;
+			evictor = null;
+		}
+		if (stopping != null) {
+			stopping.shutdown();
+			try {
+				stopping.awaitTermination(Timeout.ofSeconds(5));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		dropIdleConnections();
 	}
 
 	/** Sends {@code post} and returns once the response head is in; the caller reads and closes the response. */
@@ -71,13 +101,7 @@ final class PooledClient {
 
 	/** Shuts the pool and its eviction thread down; a send still in flight fails. */
 	void close() {
-		evictor.shutdown();
-		try {
-			evictor.awaitTermination(Timeout.ofSeconds(5));
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
+		stopEvictor();
 		client.close(CloseMode.GRACEFUL);
 	}
 }

@@ -3,20 +3,15 @@ package org.openmrs.module.webhooks.realcore.support;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.aopalliance.aop.Advice;
 import org.openmrs.GlobalProperty;
 import org.openmrs.Privilege;
 import org.openmrs.api.AdministrationService;
 import org.openmrs.api.UserService;
 import org.openmrs.api.context.Context;
-import org.openmrs.module.AdvicePoint;
 import org.openmrs.module.Module;
 import org.openmrs.util.DatabaseUpdater;
 import org.openmrs.util.OpenmrsClassLoader;
-import org.springframework.aop.Advisor;
 
 import liquibase.Contexts;
 
@@ -24,8 +19,7 @@ import liquibase.Contexts;
  * What core does for the module when it starts it, done here because core's test framework loads the module's
  * Spring context but does not start modules: the module's liquibase.xml run by core's {@link DatabaseUpdater} the
  * way ModuleFactory runs it, the privileges and global properties config.xml declares created as core's
- * checkCoreDataset creates them, and (on request) the config.xml advice added to core's services as
- * ModuleFactory.loadAdvice adds it.
+ * checkCoreDataset creates them. (The module's advice is the activator's own: see PatientMergeTest.)
  */
 public final class ModuleInstall {
 
@@ -88,45 +82,6 @@ public final class ModuleInstall {
 			if (admin.getGlobalPropertyObject(declared.getProperty()) == null) {
 				admin.saveGlobalProperty(new GlobalProperty(declared.getProperty(), declared.getPropertyValue(),
 				        declared.getDescription()));
-			}
-		}
-	}
-
-	/**
-	 * Adds every {@code <advice>} of config.xml to its service, as ModuleFactory.loadAdvice does for a started module
-	 * (an {@link Advisor} with addAdvisor, other advice with addAdvice); the classes come from the test class path,
-	 * where core would use the module's class loader.
-	 *
-	 * @return what was added, for {@link #removeAdvice}
-	 */
-	public static List<Object[]> addAdvice() {
-		List<Object[]> added = new ArrayList<>();
-		for (AdvicePoint point : ShippedModule.config().getAdvicePoints()) {
-			try {
-				Class<?> service = Context.loadClass(point.getPoint());
-				Object advice = Class.forName(point.getClassName(), true, OpenmrsClassLoader.getInstance())
-				        .getDeclaredConstructor().newInstance();
-				if (advice instanceof Advisor) {
-					Context.addAdvisor(service, (Advisor) advice);
-				} else {
-					Context.addAdvice(service, (Advice) advice);
-				}
-				added.add(new Object[] { service, advice });
-			}
-			catch (ReflectiveOperationException e) {
-				throw new IllegalStateException("config.xml names advice core could not load: " + point.getClassName()
-				        + " on " + point.getPoint(), e);
-			}
-		}
-		return added;
-	}
-
-	public static void removeAdvice(List<Object[]> added) {
-		for (Object[] a : added) {
-			if (a[1] instanceof Advisor) {
-				Context.removeAdvisor((Class<?>) a[0], (Advisor) a[1]);
-			} else {
-				Context.removeAdvice((Class<?>) a[0], (Advice) a[1]);
 			}
 		}
 	}
