@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.openmrs.module.webhooks.model.SigningSecret;
 import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.testdb.TestDatabase;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 /**
  * Commit-to-first-attempt latency at a steady event rate: one event row committed to a MariaDB outbox every
@@ -27,14 +28,16 @@ public final class LatencyBenchmark {
 		int events = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
 		int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
 		TestDatabase.Kind kind = args.length > 2 ? TestDatabase.Kind.valueOf(args[2]) : TestDatabase.Kind.MARIADB;
-		try (TestDatabase db = TestDatabase.create(kind, 16).migrate(); TestReceiver receiver = new TestReceiver(8, false)) {
+		try (TestDatabase db = TestDatabase.create(kind, 16).migrate();
+		        Receiver receiver = Receiver.start("127.0.0.1", 0, 8, false, "bench-receiver")) {
 			Map<String, Long> arrived = new ConcurrentHashMap<>();
 			receiver.respond(r -> {
-				arrived.putIfAbsent(r.id(), r.receivedNanos());
-				return TestReceiver.Response.ok();
+				// the responder runs as soon as the request is read
+				arrived.putIfAbsent(r.webhookId(), System.nanoTime());
+				return Receiver.Response.ok();
 			});
 			TestTargets targets = new TestTargets(db);
-			Target target = TestTargets.target("latency", receiver.url());
+			Target target = TestTargets.target("latency", receiver.url("/hook"));
 			target.setSigningEnabled(true);
 			target.getSigningSecrets().add(new SigningSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", 0, 0));
 			targets.add(target);

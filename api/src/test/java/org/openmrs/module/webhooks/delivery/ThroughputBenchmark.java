@@ -14,6 +14,7 @@ import org.openmrs.module.webhooks.model.Event;
 import org.openmrs.module.webhooks.model.SigningSecret;
 import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.testdb.TestDatabase;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 /**
  * Delivery throughput: N events pre-inserted in a MariaDB outbox, drained by the engine (fan-out, claims,
@@ -35,9 +36,9 @@ public final class ThroughputBenchmark {
 		int patients = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
 		TestDatabase.Kind kind = args.length > 3 ? TestDatabase.Kind.valueOf(args[3]) : TestDatabase.Kind.MARIADB;
 		try (TestDatabase db = TestDatabase.create(kind, workers + 8).migrate();
-		        TestReceiver receiver = new TestReceiver(8, false)) {
+		        Receiver receiver = Receiver.start("127.0.0.1", 0, 8, false, "bench-receiver")) {
 			TestTargets targets = new TestTargets(db);
-			Target target = TestTargets.target("bench", receiver.url());
+			Target target = TestTargets.target("bench", receiver.url("/hook"));
 			target.setMaxConcurrency(workers);
 			target.setTimeoutSeconds(15);
 			target.setSigningEnabled(true);
@@ -69,7 +70,7 @@ public final class ThroughputBenchmark {
 
 	/** Inserts {@code events} events, then times a fresh engine from its start until all are DELIVERED. */
 	private static double engineRun(TestDatabase db, TestTargets targets, Transport transport, RequestFactory requests,
-	        Outbox outbox, TestReceiver receiver, int events, int patients, int workers) throws Exception {
+	        Outbox outbox, Receiver receiver, int events, int patients, int workers) throws Exception {
 		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < events; i++) {
 			String patient = patients == 0 ? "P" + i : "P" + (i % patients);
@@ -83,7 +84,7 @@ public final class ThroughputBenchmark {
 		outbox.insert(rows);
 
 		long delivered = outbox.deliveries("DELIVERED");
-		int before = receiver.count();
+		long before = receiver.count();
 		DeliveryEngine engine = new DeliveryEngine(db, targets, transport, requests, new TestSettings(),
 		        new LatchWakeUp(), Clock.systemUTC(), new Random(), EngineOptions.defaults().withWorkers(workers));
 		long start = System.nanoTime();

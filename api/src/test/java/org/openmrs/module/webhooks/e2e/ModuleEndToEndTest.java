@@ -3,6 +3,7 @@ package org.openmrs.module.webhooks.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ import org.openmrs.module.webhooks.model.TargetAuth;
 import org.openmrs.module.webhooks.outbox.OutboxSignal;
 import org.openmrs.module.webhooks.testdb.TestDatabase;
 import org.openmrs.module.webhooks.testsupport.FakeUserContexts;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 import com.standardwebhooks.Webhook;
 
@@ -76,13 +78,21 @@ class ModuleEndToEndTest {
 	/** Deliveries arrive well within this; generous for loaded CI machines. */
 	private static final Duration WITHIN = Duration.ofSeconds(10);
 
+	/** Thread name prefix of the receiver's own threads (they are the test's, not the module's). */
+	private static final String RECEIVER_THREADS = "e2e-receiver";
+
+	/** The OpenFn-like receiver on 127.0.0.1, answering 200. */
+	private static Receiver receiver() throws IOException {
+		return Receiver.start("127.0.0.1", 0, 4, true, RECEIVER_THREADS);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(TestDatabase.Kind.class)
 	void savedPatientAndEncounter_shouldReachTheReceiverSignedThroughTheWholeModule(TestDatabase.Kind kind)
 	        throws Exception {
 		Set<Thread> before = liveThreads();
 		long t0 = System.nanoTime();
-		try (TestDatabase db = TestDatabase.create(kind).migrate(); Receiver receiver = new Receiver()) {
+		try (TestDatabase db = TestDatabase.create(kind).migrate(); Receiver receiver = receiver()) {
 			long t1 = System.nanoTime();
 			ModuleContext module = ModuleContext.start(db, new Settings());
 			long t2 = System.nanoTime();
@@ -146,7 +156,7 @@ class ModuleEndToEndTest {
 		DeliveryService deliveries = module.service(DeliveryService.class);
 		int transactionsBefore = module.transactionManager().begun.get();
 		int checksBefore = module.authorization.checks.get();
-		SavedTarget saved = targets.saveTarget(openFnTarget(receiver.url()));
+		SavedTarget saved = targets.saveTarget(openFnTarget(receiver.url("/openfn/hook")));
 		assertThat(module.authorization.checks.get()).as("core's authorization advice ran").isGreaterThan(checksBefore);
 		assertThat(module.transactionManager().begun.get()).as("the target service opens no Hibernate transaction")
 		        .isEqualTo(transactionsBefore);
@@ -173,7 +183,7 @@ class ModuleEndToEndTest {
 
 		// 3. the receiver gets patient.created and encounter.created, not the obs events (not subscribed)
 		until("two notifications", () -> receiver.requests().size() >= 2);
-		long firstLatency = receiver.requests().get(0).receivedMillis() - savedFrom;
+		long firstLatency = receiver.requests().get(0).receivedAtMillis() - savedFrom;
 		List<Receiver.Request> received = receiver.requests();
 		assertThat(received).extracting(r -> type(r.body())).containsExactly("patient.created", "encounter.created");
 		String version = WebhooksConstants.moduleVersion();
@@ -261,7 +271,7 @@ class ModuleEndToEndTest {
 		long retriedAt = System.currentTimeMillis();
 		deliveries.retryDelivery(first.getUuid());
 		until("the retried delivery", () -> receiver.requests().size() == 5);
-		long retryLatency = receiver.requests().get(4).receivedMillis() - retriedAt;
+		long retryLatency = receiver.requests().get(4).receivedAtMillis() - retriedAt;
 		assertThat(receiver.requests().get(4).header("webhook-id")).isEqualTo(p.header("webhook-id"));
 		assertSignedAndAuthenticated(receiver.requests().get(4), secret, version);
 		until("the retry recorded", () -> deliveries.getDeliveryByUuid(first.getUuid()).getAttemptLog().size() == 2);
@@ -279,7 +289,7 @@ class ModuleEndToEndTest {
 	void activator_shouldStartAndStopTheLifecycleBeansOfTheContext() throws Exception {
 		Set<Thread> before = liveThreads();
 		try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2).migrate();
-		        Receiver receiver = new Receiver();
+		        Receiver receiver = receiver();
 		        ModuleContext module = ModuleContext.start(db, new Settings())) {
 			List<List<WebhooksLifecycle>> lookedUp = new ArrayList<>();
 			WebhooksActivator activator = new WebhooksActivator() {
@@ -347,7 +357,7 @@ class ModuleEndToEndTest {
 
 			// stopped: a save still commits and is captured, nothing is sent; started again: it is delivered
 			module.grantWebhooksPrivileges();
-			module.service(TargetService.class).saveTarget(openFnTarget(receiver.url()));
+			module.service(TargetService.class).saveTarget(openFnTarget(receiver.url("/openfn/hook")));
 			activator.willStop();
 			activator.stopped();
 			assertThat(activator.getState()).isEqualTo("stopped");
@@ -490,7 +500,7 @@ class ModuleEndToEndTest {
 	}
 
 	private static boolean testInfrastructure(String name) {
-		return name.startsWith(Receiver.THREADS) || name.startsWith("HTTP-Dispatcher") || name.equals("idle-timeout-task")
+		return name.startsWith(RECEIVER_THREADS) || name.startsWith("HTTP-Dispatcher") || name.equals("idle-timeout-task")
 		        || name.startsWith("test-") || name.equals("PostgreSQL-JDBC-Cleaner") || name.equals("Common-Cleaner")
 		        || name.equals("Attach Listener") || name.startsWith("surefire-");
 	}

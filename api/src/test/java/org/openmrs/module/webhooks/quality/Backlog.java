@@ -1,6 +1,7 @@
 package org.openmrs.module.webhooks.quality;
 
 import org.openmrs.module.webhooks.testsupport.Eventually;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class Backlog {
 
 	/** What a drain measured. */
 	record Result(int events, double seconds, long maxHeapAfterGcBytes, long peakHeapBytes, int heapSamples,
-	        int exitCode, long requests, long delivered, List<Receiver.Hit> hits) {
+	        int exitCode, long requests, long delivered, List<Receiver.Request> received) {
 
 		double maxHeapMb() {
 			return maxHeapAfterGcBytes / (1024.0 * 1024.0);
@@ -53,7 +54,7 @@ final class Backlog {
 	static Result drain(int events, int heapMb, int workers, long seed, boolean keepLog, Duration timeout)
 	        throws Exception {
 		try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB, 4).migrate();
-		        Receiver receiver = new Receiver(8, keepLog)) {
+		        Receiver receiver = Receiver.start("127.0.0.1", 0, 8, keepLog, "test-receiver")) {
 			Target target = new Target();
 			target.setUuid(UUID.randomUUID().toString());
 			target.setName("backlog");
@@ -128,8 +129,8 @@ final class Backlog {
 						}
 					}
 				}
-				return new Result(events, seconds, max, peak, samples, exit, receiver.requests(),
-				        outbox.deliveries(target.getId(), "DELIVERED"), receiver.hits());
+				return new Result(events, seconds, max, peak, samples, exit, receiver.count(),
+				        outbox.deliveries(target.getId(), "DELIVERED"), receiver.requests());
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 /**
  * PRODUCT §7 backlog, at the size the build can afford ({@value #EVENTS} events; {@link BacklogBenchmark} drains
@@ -29,8 +30,8 @@ class BacklogTest {
 		assertThat(r.exitCode()).as("engine process exit code (3 = out of memory)").isZero();
 		assertThat(r.delivered()).isEqualTo(EVENTS);
 		Set<String> ids = new HashSet<>();
-		for (Receiver.Hit h : r.hits()) {
-			ids.add(h.id());
+		for (Receiver.Request h : r.received()) {
+			ids.add(h.webhookId());
 		}
 		assertThat(ids).as("every event received").hasSize(EVENTS);
 		assertThat(r.heapSamples()).as("heap samples").isPositive();

@@ -1,6 +1,7 @@
 package org.openmrs.module.webhooks.quality;
 
 import org.openmrs.module.webhooks.testsupport.Eventually;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,9 +63,9 @@ class KillDurabilityTest {
 		Random random = new Random(SEED);
 		long start = System.nanoTime();
 		try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB, 6).migrate();
-		        Receiver receiver = new Receiver(16, true)) {
+		        Receiver receiver = Receiver.start("127.0.0.1", 0, 16, true, "test-receiver")) {
 			// a short pause before each answer keeps several requests in flight at any moment
-			receiver.delay(2);
+			receiver.respond(r -> Receiver.Response.ok().delay(Duration.ofMillis(2)));
 			Target ordered = Wiring.addTarget(db, "ordered", receiver.url("/ordered"), Target.ORDERING_PER_PATIENT,
 			    TIMEOUT_SECONDS);
 			Target unordered = Wiring.addTarget(db, "unordered", receiver.url("/unordered"), Target.ORDERING_NONE,
@@ -121,7 +122,7 @@ class KillDurabilityTest {
 				assertThat(last.stop(Duration.ofSeconds(60))).as("clean stop's exit code").isZero();
 			}
 
-			Ledger ledger = new Ledger(outbox, receiver.hits(), kills);
+			Ledger ledger = new Ledger(outbox, receiver.requests(), kills);
 			System.out.printf("kill -9 ledger: seed %d, %d kills, %d events for %d patients, %d in flight at the"
 			        + " kills%n", SEED, kills.size(), created, PATIENTS, ledger.inFlightTotal());
 			System.out.printf("  (the engine's claim window: %d per target = maxConcurrency 4 x prefetch 4; plus outcomes"
@@ -144,11 +145,11 @@ class KillDurabilityTest {
 
 		private final OutboxRows outbox;
 
-		private final List<Receiver.Hit> hits;
+		private final List<Receiver.Request> hits;
 
 		private final List<Kill> kills;
 
-		Ledger(OutboxRows outbox, List<Receiver.Hit> hits, List<Kill> kills) {
+		Ledger(OutboxRows outbox, List<Receiver.Request> hits, List<Kill> kills) {
 			this.outbox = outbox;
 			this.hits = hits;
 			this.kills = kills;
@@ -166,9 +167,9 @@ class KillDurabilityTest {
 			long dead = outbox.deliveries(id, "DEAD");
 			Map<String, Integer> received = new HashMap<>();
 			int requests = 0;
-			for (Receiver.Hit h : hits) {
+			for (Receiver.Request h : hits) {
 				if (h.path().equals(path)) {
-					received.merge(h.id(), 1, Integer::sum);
+					received.merge(h.webhookId(), 1, Integer::sum);
 					requests++;
 				}
 			}
@@ -229,13 +230,14 @@ class KillDurabilityTest {
 			for (Object[] r : outbox.rows("SELECT uuid, patient_uuid FROM webhooks_event")) {
 				patientOf.put((String) r[0], (String) r[1]);
 			}
-			List<Receiver.Hit> inOrder = new ArrayList<>(hits);
+			List<Receiver.Request> inOrder = new ArrayList<>(hits);
 			inOrder.sort((a, b) -> Long.compare(a.seq(), b.seq()));
 			Set<String> seen = new HashSet<>();
 			Map<String, List<Long>> firstArrivals = new LinkedHashMap<>();
-			for (Receiver.Hit h : inOrder) {
-				if (h.path().equals(path) && seen.add(h.id())) {
-					firstArrivals.computeIfAbsent(patientOf.get(h.id()), p -> new ArrayList<>()).add(events.get(h.id())[0]);
+			for (Receiver.Request h : inOrder) {
+				if (h.path().equals(path) && seen.add(h.webhookId())) {
+					firstArrivals.computeIfAbsent(patientOf.get(h.webhookId()), p -> new ArrayList<>())
+					        .add(events.get(h.webhookId())[0]);
 				}
 			}
 			List<String> outOfOrder = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.openmrs.module.webhooks.quality;
 
 import org.openmrs.module.webhooks.testsupport.SettableClock;
 import org.openmrs.module.webhooks.testsupport.Eventually;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,7 +100,8 @@ class ReceiverOutageTest {
 		clock = new SettableClock(T0);
 		wakeUp = new LatchWakeUp();
 		try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.MARIADB, 12).migrate();
-		        Receiver receiver = new Receiver(8, true); HttpTransport transport = Wiring.transport()) {
+		        Receiver receiver = Receiver.start("127.0.0.1", 0, 8, true, "test-receiver");
+		        HttpTransport transport = Wiring.transport()) {
 			db = database;
 			outbox = new OutboxRows(db);
 			target = Wiring.addTarget(db, "outage", receiver.url("/hook"), Target.ORDERING_PER_PATIENT, 15);
@@ -113,7 +115,7 @@ class ReceiverOutageTest {
 				assertThat(outbox.deliveries(target.getId(), "DELIVERED")).isEqualTo(20);
 
 				// the hour: 503 for 30 minutes, then connections refused for 30 minutes; 2 events every 30 s
-				receiver.respond((path, id) -> 503);
+				receiver.respond(r -> Receiver.Response.status(503));
 				for (long now = T0 + 30_000; now <= T0 + OUTAGE; now += 30_000) {
 					if (now == T0 + 30 * MINUTE) {
 						receiver.down();
@@ -130,7 +132,7 @@ class ReceiverOutageTest {
 
 				// back: events keep coming; the clock moves from one due time (retry or probe) to the next
 				receiver.up();
-				receiver.respond((path, id) -> 200);
+				receiver.respond(r -> Receiver.Response.ok());
 				long backAt = T0 + OUTAGE;
 				System.out.printf("+%s receiver back; %d failed attempts during the outage, %d deliveries pending%n",
 				    at(backAt), failedAttempts, outbox.deliveries(target.getId(), "PENDING"));
@@ -157,7 +159,7 @@ class ReceiverOutageTest {
 			long created = outbox.count("SELECT COUNT(*) FROM webhooks_event");
 			assertThat(outbox.deliveries(target.getId(), "DELIVERED")).as("delivered").isEqualTo(created);
 			assertThat(outbox.count("SELECT COUNT(*) FROM webhooks_delivery WHERE status <> 'DELIVERED'")).isZero();
-			checkReceived(receiver.hits(), created);
+			checkReceived(receiver.requests(), created);
 			checkHealth();
 			Map<Integer, Integer> attempts = new TreeMap<>();
 			for (Object[] r : outbox.rows("SELECT attempts, COUNT(*) FROM webhooks_delivery GROUP BY attempts")) {
@@ -227,33 +229,33 @@ class ReceiverOutageTest {
 	}
 
 	/** Exactly the events created, each answered 200 once, and per patient in event id order. */
-	private void checkReceived(List<Receiver.Hit> hits, long created) throws Exception {
+	private void checkReceived(List<Receiver.Request> hits, long created) throws Exception {
 		Map<String, Long> eventId = new HashMap<>();
 		Map<String, String> patientOf = new HashMap<>();
 		for (Object[] r : outbox.rows("SELECT uuid, event_id, patient_uuid FROM webhooks_event")) {
 			eventId.put((String) r[0], ((Number) r[1]).longValue());
 			patientOf.put((String) r[0], (String) r[2]);
 		}
-		List<Receiver.Hit> ok = new ArrayList<>();
-		for (Receiver.Hit h : hits) {
+		List<Receiver.Request> ok = new ArrayList<>();
+		for (Receiver.Request h : hits) {
 			if (h.status() == 200) {
 				ok.add(h);
 			}
 		}
 		ok.sort((a, b) -> Long.compare(a.seq(), b.seq()));
 		Set<String> ids = new HashSet<>();
-		for (Receiver.Hit h : ok) {
-			ids.add(h.id());
+		for (Receiver.Request h : ok) {
+			ids.add(h.webhookId());
 		}
 		assertThat(ids).as("the events received are exactly the events created").isEqualTo(eventId.keySet());
 		assertThat(ok).as("each received once").hasSize((int) created);
 		Map<String, Long> lastOfPatient = new HashMap<>();
 		List<String> outOfOrder = new ArrayList<>();
-		for (Receiver.Hit h : ok) {
-			long id = eventId.get(h.id());
-			Long previous = lastOfPatient.put(patientOf.get(h.id()), id);
+		for (Receiver.Request h : ok) {
+			long id = eventId.get(h.webhookId());
+			Long previous = lastOfPatient.put(patientOf.get(h.webhookId()), id);
 			if (previous != null && previous > id) {
-				outOfOrder.add(patientOf.get(h.id()) + ": event " + id + " after " + previous);
+				outOfOrder.add(patientOf.get(h.webhookId()) + ": event " + id + " after " + previous);
 			}
 		}
 		assertThat(outOfOrder).as("per-patient order").isEmpty();

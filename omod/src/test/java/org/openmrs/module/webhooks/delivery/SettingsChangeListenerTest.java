@@ -2,17 +2,19 @@ package org.openmrs.module.webhooks.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.webhooks.WebhooksConstants;
 import org.openmrs.module.webhooks.model.Target;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 import org.openmrs.module.webhooks.web.testing.Backend;
-import org.openmrs.module.webhooks.web.testing.Receiver;
 
 /**
  * Global property changes without a restart: the listener, with the real DeliveryEngine on H2 sending to a real
@@ -24,13 +26,18 @@ class SettingsChangeListenerTest {
 
 	private final Backend backend = new Backend();
 
-	private final Receiver receiver = new Receiver();
+	private Receiver receiver;
 
 	private final AtomicInteger invalidations = new AtomicInteger();
 
 	private DeliveryEngine engine;
 
 	private SettingsChangeListener listener;
+
+	@BeforeEach
+	void startReceiver() throws IOException {
+		receiver = Receiver.start();
+	}
 
 	@AfterEach
 	void close() {
@@ -130,7 +137,7 @@ class SettingsChangeListenerTest {
 	private void target() {
 		Target t = new Target();
 		t.setName("many at once");
-		t.setUrl(receiver.url(200));
+		t.setUrl(receiver.url("/hook"));
 		t.setEventTypes(Arrays.asList("*"));
 		t.setOrdering(Target.ORDERING_NONE);
 		t.setMaxConcurrency(64);

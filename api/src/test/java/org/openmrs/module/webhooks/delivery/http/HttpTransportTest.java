@@ -3,7 +3,6 @@ package org.openmrs.module.webhooks.delivery.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,6 +10,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.openmrs.module.webhooks.delivery.FailureKind;
 import org.openmrs.module.webhooks.delivery.OutboundRequest;
 import org.openmrs.module.webhooks.delivery.TransportResult;
+import org.openmrs.module.webhooks.testsupport.Receiver;
+import org.openmrs.module.webhooks.testsupport.Receiver.Response;
 
 /** The transport against real HTTP receivers on 127.0.0.1; the test policy allows 127.0.0.1/32 explicitly. */
 class HttpTransportTest {
@@ -50,7 +53,7 @@ class HttpTransportTest {
 	@Test
 	void send_shouldReturnStatusAndExcerpt_whenReceiverAnswers200() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "{\"work_order_id\":\"wo-1\"}"));
+		Receiver receiver = receiver(r -> Response.ok().body("{\"work_order_id\":\"wo-1\"}"));
 		HttpTransport transport = transport(ALLOW_LOCAL);
 
 		// when
@@ -66,14 +69,14 @@ class HttpTransportTest {
 		assertThat(receiver.requests()).singleElement().satisfies(r -> {
 			assertThat(r.method()).isEqualTo("POST");
 			assertThat(r.path()).isEqualTo("/i/trigger");
-			assertThat(r.bodyText()).isEqualTo(PAYLOAD);
+			assertThat(r.body()).isEqualTo(PAYLOAD);
 		});
 	}
 
 	@Test
 	void send_shouldGiveNullExcerpt_whenResponseHasNoBody() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(204, null));
+		Receiver receiver = receiver(r -> Response.status(204).noBody());
 
 		// when
 		TransportResult result = transport(ALLOW_LOCAL).send(post(receiver.url("/")));
@@ -87,9 +90,9 @@ class HttpTransportTest {
 	@Test
 	void send_shouldReturnRedirectWithoutFollowingIt() throws Exception {
 		// given a receiver redirecting to a second one
-		TestReceiver elsewhere = receiver(TestReceiver.answer(200, "should never be reached"));
-		TestReceiver receiver = receiver(
-		    TestReceiver.answer(302, "moved", "Location", elsewhere.url("/target").toString()));
+		Receiver elsewhere = receiver(r -> Response.ok().body("should never be reached"));
+		Receiver receiver = receiver(
+		    r -> Response.status(302).header("Location", elsewhere.url("/target")).body("moved"));
 
 		// when
 		TransportResult result = transport(ALLOW_LOCAL).send(post(receiver.url("/")));
@@ -98,13 +101,13 @@ class HttpTransportTest {
 		assertThat(result.getStatusCode()).isEqualTo(302);
 		assertThat(result.isSuccess()).isFalse();
 		assertThat(result.getFailure()).isEqualTo(FailureKind.NONE);
-		assertThat(elsewhere.hits()).isZero();
+		assertThat(elsewhere.count()).isZero();
 	}
 
 	@Test
 	void send_shouldReturn410AsIs() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(410, "gone"));
+		Receiver receiver = receiver(r -> Response.status(410).body("gone"));
 
 		// when
 		TransportResult result = transport(ALLOW_LOCAL).send(post(receiver.url("/")));
@@ -118,7 +121,7 @@ class HttpTransportTest {
 	@Test
 	void send_shouldParseRetryAfterSeconds_whenReceiverAnswers429() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(429, "slow down", "Retry-After", "7"));
+		Receiver receiver = receiver(r -> Response.status(429).header("Retry-After", "7").body("slow down"));
 
 		// when
 		TransportResult result = transport(ALLOW_LOCAL).send(post(receiver.url("/")));
@@ -132,8 +135,8 @@ class HttpTransportTest {
 	void send_shouldParseRetryAfterHttpDate_relativeToTheClock() throws Exception {
 		// given a clock at 09:00:00 and a receiver asking for 09:02:00
 		Clock clock = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
-		TestReceiver receiver = receiver(
-		    TestReceiver.answer(503, null, "Retry-After", "Fri, 27 Nov 2026 09:02:00 GMT"));
+		Receiver receiver = receiver(
+		    r -> Response.status(503).header("Retry-After", "Fri, 27 Nov 2026 09:02:00 GMT").noBody());
 		HttpTransport transport = track(HttpTransport.builder(() -> ALLOW_LOCAL, "1.0.0").clock(clock).build());
 
 		// when
@@ -147,7 +150,7 @@ class HttpTransportTest {
 	@Test
 	void send_shouldReportEachAnswer_whenReceiverFailsThenRecovers() throws Exception {
 		// given
-		TestReceiver receiver = receiver((exchange, n) -> TestReceiver.respond(exchange, n == 1 ? 500 : 200, "#" + n));
+		Receiver receiver = receiver(r -> Response.status(r.seq() == 1 ? 500 : 200).body("#" + r.seq()));
 		HttpTransport transport = transport(ALLOW_LOCAL);
 
 		// when
@@ -159,16 +162,13 @@ class HttpTransportTest {
 		assertThat(first.isSuccess()).isFalse();
 		assertThat(second.getStatusCode()).isEqualTo(200);
 		assertThat(second.getResponseExcerpt()).isEqualTo("#2");
-		assertThat(receiver.hits()).isEqualTo(2);
+		assertThat(receiver.count()).isEqualTo(2);
 	}
 
 	@Test
 	void send_shouldTimeOut_whenReceiverAnswersTooLate() throws Exception {
 		// given a receiver that takes 10 s and a 1 s timeout
-		TestReceiver receiver = receiver((exchange, n) -> {
-			Thread.sleep(10_000);
-			TestReceiver.respond(exchange, 200, "late");
-		});
+		Receiver receiver = receiver(r -> Response.ok().body("late").delay(Duration.ofSeconds(10)));
 
 		// when
 		TransportResult result = transport(ALLOW_LOCAL).send(post(receiver.url("/"), 1));
@@ -184,15 +184,13 @@ class HttpTransportTest {
 	@Test
 	void send_shouldStopAtTheDeadline_whenBodyDripsSlowly() throws Exception {
 		// given headers at once, then one byte every 200 ms for 20 s
-		TestReceiver receiver = receiver((exchange, n) -> {
-			exchange.sendResponseHeaders(200, 0);
-			OutputStream out = exchange.getResponseBody();
+		Receiver receiver = receiver(r -> Response.ok().stream(out -> {
 			for (int i = 0; i < 100; i++) {
 				out.write('x');
 				out.flush();
 				Thread.sleep(200);
 			}
-		});
+		}));
 
 		// when
 		TransportResult result = transport(ALLOW_LOCAL).send(post(receiver.url("/"), 1));
@@ -209,11 +207,9 @@ class HttpTransportTest {
 		long fiftyMegabytes = 50L * 1024 * 1024;
 		AtomicLong written = new AtomicLong();
 		CountDownLatch receiverDone = new CountDownLatch(1);
-		TestReceiver huge = receiver((exchange, n) -> {
+		Receiver huge = receiver(r -> Response.ok().stream(out -> {
 			try {
-				exchange.sendResponseHeaders(200, 0);
 				byte[] chunk = "b".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-				OutputStream out = exchange.getResponseBody();
 				while (written.get() < fiftyMegabytes) {
 					out.write(chunk);
 					written.addAndGet(chunk.length);
@@ -222,9 +218,9 @@ class HttpTransportTest {
 			finally {
 				receiverDone.countDown();
 			}
-		});
+		}));
 		HttpTransport transport = transport(ALLOW_LOCAL);
-		TestReceiver small = receiver(TestReceiver.answer(200, "ok"));
+		Receiver small = receiver(r -> Response.ok().body("ok"));
 		transport.send(post(small.url("/"))); // class loading out of the allocation measurement
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
@@ -325,7 +321,7 @@ class HttpTransportTest {
 	@Test
 	void send_shouldRefuseLoopback_whenNoCidrAllowsIt() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
 		HttpTransport transport = transport(EgressPolicy.parse(true, "", ""));
 
 		// when
@@ -335,14 +331,14 @@ class HttpTransportTest {
 		assertThat(result.getFailure()).isEqualTo(FailureKind.EGRESS_REFUSED);
 		assertThat(result.getError()).isEqualTo(
 		    "egress refused: 127.0.0.1 is loopback; allow it in webhooks.egress.allowedCidrs");
-		assertThat(receiver.hits()).isZero();
-		assertThat(receiver.connectionCount()).isZero();
+		assertThat(receiver.count()).isZero();
+		assertThat(connections(receiver)).isZero();
 	}
 
 	@Test
 	void send_shouldRefuseLoopback_writtenInOddForms() throws Exception {
 		// given forms that mean 127.0.0.1, which a check on the URL text would miss
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
 		HttpTransport transport = transport(EgressPolicy.parse(true, "", ""));
 
 		for (String host : List.of("[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:127.0.0.1]")) {
@@ -358,13 +354,13 @@ class HttpTransportTest {
 			TransportResult result = transport.send(post(URI.create("http://" + host + ":" + receiver.port() + "/")));
 			assertThat(result.getFailure()).as(host).isIn(FailureKind.EGRESS_REFUSED, FailureKind.INVALID_URL);
 		}
-		assertThat(receiver.hits()).isZero();
+		assertThat(receiver.count()).isZero();
 	}
 
 	@Test
 	void send_shouldRefuseLoopback_whenItIsAllowedAndDenied() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
 		HttpTransport transport = transport(EgressPolicy.parse(true, "127.0.0.0/8", "127.0.0.1"));
 
 		// when
@@ -373,7 +369,7 @@ class HttpTransportTest {
 		// then
 		assertThat(result.getFailure()).isEqualTo(FailureKind.EGRESS_REFUSED);
 		assertThat(result.getError()).contains("denied CIDR 127.0.0.1/32");
-		assertThat(receiver.hits()).isZero();
+		assertThat(receiver.count()).isZero();
 	}
 
 	@Test
@@ -393,7 +389,7 @@ class HttpTransportTest {
 	@Test
 	void send_shouldRefuse_whenHostNameResolvesToLoopbackLater() throws Exception {
 		// given a name first resolving to an allowed receiver, then rebinding to a refused address
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
 		AtomicReference<String> answer = new AtomicReference<>("127.0.0.1");
 		DnsResolver rebinding = new FixedResolver(host -> host.equals("rebind.test")
 		        ? new InetAddress[] { InetAddress.getByName(answer.get()) }
@@ -411,7 +407,7 @@ class HttpTransportTest {
 		// then
 		assertThat(result.getFailure()).isEqualTo(FailureKind.EGRESS_REFUSED);
 		assertThat(result.getError()).contains("127.0.0.2 is loopback");
-		assertThat(receiver.hits()).isEqualTo(1);
+		assertThat(receiver.count()).isEqualTo(1);
 	}
 
 	@Test
@@ -443,7 +439,7 @@ class HttpTransportTest {
 	@Test
 	void send_shouldRefusePlainHttp_unlessAllowed() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
 		HttpTransport transport = transport(EgressPolicy.parse(false, "127.0.0.1/32", ""));
 
 		// when
@@ -453,7 +449,7 @@ class HttpTransportTest {
 		assertThat(result.getFailure()).isEqualTo(FailureKind.EGRESS_REFUSED);
 		assertThat(result.getError()).isEqualTo(
 		    "egress refused: plain http:// is not allowed; use https:// or set webhooks.egress.allowHttp to true");
-		assertThat(receiver.hits()).isZero();
+		assertThat(receiver.count()).isZero();
 	}
 
 	@Test
@@ -477,8 +473,9 @@ class HttpTransportTest {
 	@Test
 	void send_shouldSendHeadersExactly() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
-		OutboundRequest request = OutboundRequest.builder(receiver.url("/hook")).header("webhook-id", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W")
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
+		OutboundRequest request = OutboundRequest.builder(URI.create(receiver.url("/hook")))
+		        .header("webhook-id", "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W")
 		        .header("webhook-timestamp", "1674087231")
 		        .header("webhook-signature", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4= v1,abc")
 		        .header("x-api-key", "key-123456789").header("X-Custom", "a value, with commas")
@@ -490,19 +487,18 @@ class HttpTransportTest {
 
 		// then
 		assertThat(result.isSuccess()).isTrue();
-		TestReceiver.Received received = receiver.requests().get(0);
-		assertThat(received.header("webhook-id")).isEqualTo("msg_2KWPBgLlAfxdpx2AI54pPJ85f4W");
-		assertThat(received.header("webhook-timestamp")).isEqualTo("1674087231");
-		assertThat(received.header("webhook-signature"))
-		        .isEqualTo("v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4= v1,abc");
-		assertThat(received.header("x-api-key")).isEqualTo("key-123456789");
-		assertThat(received.header("x-custom")).isEqualTo("a value, with commas");
-		assertThat(received.header("content-type")).isEqualTo("application/json");
-		assertThat(received.header("user-agent")).isEqualTo("OpenMRS-Webhooks/1.0.0");
-		assertThat(received.header("content-length")).isEqualTo(String.valueOf(PAYLOAD.length()));
-		assertThat(received.header("accept-encoding")).isNull();
-		assertThat(received.header("cookie")).isNull();
-		assertThat(received.bodyText()).isEqualTo(PAYLOAD);
+		Receiver.Request received = receiver.requests().get(0);
+		// each header once, with exactly this value
+		assertThat(received.headers()).containsEntry("webhook-id", List.of("msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"))
+		        .containsEntry("webhook-timestamp", List.of("1674087231"))
+		        .containsEntry("webhook-signature", List.of("v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4= v1,abc"))
+		        .containsEntry("x-api-key", List.of("key-123456789"))
+		        .containsEntry("x-custom", List.of("a value, with commas"))
+		        .containsEntry("content-type", List.of("application/json"))
+		        .containsEntry("user-agent", List.of("OpenMRS-Webhooks/1.0.0"))
+		        .containsEntry("content-length", List.of(String.valueOf(PAYLOAD.length())))
+		        .doesNotContainKeys("accept-encoding", "cookie");
+		assertThat(received.body()).isEqualTo(PAYLOAD);
 	}
 
 	@Test
@@ -512,9 +508,9 @@ class HttpTransportTest {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 			closedPort = socket.getLocalPort();
 		}
-		TestReceiver slow = receiver((exchange, n) -> Thread.sleep(5_000));
+		Receiver slow = receiver(r -> Response.hangUp().delay(Duration.ofSeconds(5)));
 		HttpTransport transport = transport(EgressPolicy.parse(true, "127.0.0.1/32", ""));
-		List<URI> urls = List.of(URI.create("http://127.0.0.1:" + closedPort + "/"), slow.url("/"),
+		List<URI> urls = List.of(URI.create("http://127.0.0.1:" + closedPort + "/"), URI.create(slow.url("/")),
 		    URI.create("http://[::1]/"), URI.create("http://metadata.test/"), URI.create("https://unknown.test/"),
 		    URI.create("gopher://x/"));
 
@@ -531,7 +527,7 @@ class HttpTransportTest {
 	@Test
 	void send_shouldReuseConnections_whenSendingSequentially() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
 		HttpTransport transport = transport(ALLOW_LOCAL);
 
 		// when
@@ -540,14 +536,14 @@ class HttpTransportTest {
 		}
 
 		// then
-		assertThat(receiver.hits()).isEqualTo(200);
-		assertThat(receiver.connectionCount()).isLessThanOrEqualTo(2);
+		assertThat(receiver.count()).isEqualTo(200);
+		assertThat(connections(receiver)).isLessThanOrEqualTo(2);
 	}
 
 	@Test
 	void send_shouldSucceed_whenEightThreadsSendAtOnce() throws Exception {
 		// given
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
 		HttpTransport transport = track(HttpTransport.builder(() -> ALLOW_LOCAL, "1.0.0").maxConnections(16, 8).build());
 		ExecutorService threads = Executors.newFixedThreadPool(8);
 		closeables.add(threads::shutdownNow);
@@ -562,14 +558,14 @@ class HttpTransportTest {
 		for (Future<TransportResult> result : results) {
 			assertThat(result.get(30, TimeUnit.SECONDS).getStatusCode()).isEqualTo(200);
 		}
-		assertThat(receiver.hits()).isEqualTo(400);
-		assertThat(receiver.connectionCount()).isLessThanOrEqualTo(8);
+		assertThat(receiver.count()).isEqualTo(400);
+		assertThat(connections(receiver)).isLessThanOrEqualTo(8);
 	}
 
 	@Test
 	void send_shouldApplyANewDenyRule_toPooledConnections() throws Exception {
 		// given a pooled connection made under a policy allowing the receiver
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
 		AtomicReference<EgressPolicy> policy = new AtomicReference<>(ALLOW_LOCAL);
 		HttpTransport transport = track(HttpTransport.builder(policy::get, "1.0.0").dnsResolver(new FixedResolver(null)).build());
 		assertThat(transport.send(post(receiver.url("/"))).getStatusCode()).isEqualTo(200);
@@ -580,13 +576,13 @@ class HttpTransportTest {
 
 		// then
 		assertThat(result.getFailure()).isEqualTo(FailureKind.EGRESS_REFUSED);
-		assertThat(receiver.hits()).isEqualTo(1);
+		assertThat(receiver.count()).isEqualTo(1);
 	}
 
 	@Test
 	void send_shouldRefuse_whenThePolicyCannotBeRead() throws Exception {
 		// given a policy supplier failing the way a bad global property would
-		TestReceiver receiver = receiver(TestReceiver.answer(200, "ok"));
+		Receiver receiver = receiver(r -> Response.ok().body("ok"));
 		HttpTransport transport = track(HttpTransport.builder(() -> EgressPolicy.parse(true, "127.0.0.1/33", ""), "1.0.0").build());
 
 		// when
@@ -595,7 +591,7 @@ class HttpTransportTest {
 		// then
 		assertThat(result.getFailure()).isEqualTo(FailureKind.EGRESS_REFUSED);
 		assertThat(result.getError()).isEqualTo("egress refused: the egress policy could not be read (see the server log)");
-		assertThat(receiver.hits()).isZero();
+		assertThat(receiver.count()).isZero();
 	}
 
 	@Test
@@ -612,8 +608,15 @@ class HttpTransportTest {
 		assertThat(result.getError()).isEqualTo("the transport is closed");
 	}
 
-	private TestReceiver receiver(TestReceiver.Handler handler) throws Exception {
-		return track(TestReceiver.start(handler));
+	private Receiver receiver(Function<Receiver.Request, Response> responder) throws Exception {
+		Receiver receiver = track(Receiver.start());
+		receiver.respond(responder);
+		return receiver;
+	}
+
+	/** Distinct client connections the receiver saw (the client's address and port). */
+	private static long connections(Receiver receiver) {
+		return receiver.requests().stream().map(Receiver.Request::client).distinct().count();
 	}
 
 	private HttpTransport transport(EgressPolicy policy) {
@@ -627,6 +630,14 @@ class HttpTransportTest {
 
 	static OutboundRequest post(URI url) {
 		return post(url, 5);
+	}
+
+	static OutboundRequest post(String url) {
+		return post(URI.create(url));
+	}
+
+	static OutboundRequest post(String url, int timeoutSeconds) {
+		return post(URI.create(url), timeoutSeconds);
 	}
 
 	static OutboundRequest post(URI url, int timeoutSeconds) {

@@ -3,14 +3,12 @@ package org.openmrs.module.webhooks.delivery.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -23,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.webhooks.delivery.FailureKind;
 import org.openmrs.module.webhooks.delivery.TransportResult;
-
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 /** The transport against a real HTTPS receiver with a self-signed certificate for 127.0.0.1 (made by keytool). */
 class HttpTransportTlsTest {
@@ -35,11 +31,9 @@ class HttpTransportTlsTest {
 	@TempDir
 	static Path dir;
 
-	private static HttpsServer server;
+	private static Receiver receiver;
 
 	private static SSLContext trustingTestCertificate;
-
-	private static final AtomicInteger hits = new AtomicInteger();
 
 	@BeforeAll
 	static void startHttpsReceiver() throws Exception {
@@ -68,21 +62,13 @@ class HttpTransportTlsTest {
 		trustingTestCertificate = SSLContext.getInstance("TLS");
 		trustingTestCertificate.init(null, trustManagers.getTrustManagers(), null);
 
-		server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
-		server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
-		server.createContext("/", exchange -> {
-			try (exchange) {
-				exchange.getRequestBody().readAllBytes();
-				hits.incrementAndGet();
-				TestReceiver.respond(exchange, 200, "secure");
-			}
-		});
-		server.start();
+		receiver = Receiver.startHttps(serverContext);
+		receiver.respond(r -> Receiver.Response.ok().body("secure"));
 	}
 
 	@AfterAll
 	static void stop() {
-		server.stop(0);
+		receiver.close();
 	}
 
 	@Test
@@ -96,7 +82,7 @@ class HttpTransportTlsTest {
 
 			// then
 			assertThat(result.getFailure()).isEqualTo(FailureKind.TLS);
-			assertThat(result.getError()).startsWith("TLS handshake with 127.0.0.1:" + server.getAddress().getPort() + " failed: ");
+			assertThat(result.getError()).startsWith("TLS handshake with 127.0.0.1:" + receiver.port() + " failed: ");
 			assertThat(result.getStatusCode()).isNull();
 		}
 	}
@@ -119,7 +105,7 @@ class HttpTransportTlsTest {
 	@Test
 	void send_shouldRefuseLoopbackOverHttps_beforeAnyHandshake() {
 		// given
-		int before = hits.get();
+		long before = receiver.count();
 		try (HttpTransport transport = HttpTransport.builder(() -> EgressPolicy.DEFAULT, "1.0.0")
 		        .tlsStrategy(new DefaultClientTlsStrategy(trustingTestCertificate)).build()) {
 
@@ -128,11 +114,11 @@ class HttpTransportTlsTest {
 
 			// then
 			assertThat(result.getFailure()).isEqualTo(FailureKind.EGRESS_REFUSED);
-			assertThat(hits.get()).isEqualTo(before);
+			assertThat(receiver.count()).isEqualTo(before);
 		}
 	}
 
 	private static URI url() {
-		return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+		return URI.create(receiver.url("/hook"));
 	}
 }

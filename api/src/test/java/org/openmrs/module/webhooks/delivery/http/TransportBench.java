@@ -1,9 +1,6 @@
 package org.openmrs.module.webhooks.delivery.http;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,12 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openmrs.module.webhooks.delivery.OutboundRequest;
 import org.openmrs.module.webhooks.delivery.TransportResult;
-
-import com.sun.net.httpserver.HttpServer;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 /**
  * How many notifications per second the transport alone can push to a local receiver: {@code T} threads
- * post {@code N} payloads of about 600 bytes to a JDK HttpServer on 127.0.0.1 that answers 200 at once.
+ * post {@code N} payloads of about 600 bytes to the tests' {@link Receiver} on 127.0.0.1, answering 200 at once and
+ * keeping only counts.
  * <p>
  * Usage: {@code TransportBench [requests=20000] [threads=8]}. The last line printed is
  * {@code transport-ceiling: <n> req/s}.
@@ -33,30 +30,13 @@ public final class TransportBench {
 	public static void main(String[] args) throws Exception {
 		int requests = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
 		int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-		// As in TestReceiver: without it the JDK server waits out the client's delayed ACK on every response.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-
-		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-		ExecutorService receiverThreads = Executors.newFixedThreadPool(Math.max(4, threads * 2));
-		receiver.setExecutor(receiverThreads);
-		byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-		receiver.createContext("/", exchange -> {
-			try (exchange; InputStream in = exchange.getRequestBody()) {
-				in.readAllBytes();
-				exchange.sendResponseHeaders(200, answer.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(answer);
-				}
-			}
-		});
-		receiver.start();
-
-		URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/i/bench");
 		EgressPolicy policy = EgressPolicy.parse(true, "127.0.0.1/32", "");
 		byte[] payload = payload();
 		ExecutorService senders = Executors.newFixedThreadPool(threads);
-		try (HttpTransport transport = HttpTransport.builder(() -> policy, "bench").maxConnections(threads * 2, threads)
-		        .build()) {
+		try (Receiver receiver = Receiver.start("127.0.0.1", 0, Math.max(4, threads * 2), false, "bench-receiver");
+		        HttpTransport transport = HttpTransport.builder(() -> policy, "bench").maxConnections(threads * 2, threads)
+		                .build()) {
+			URI url = URI.create(receiver.url("/i/bench"));
 			run(transport, senders, url, payload, Math.min(requests, 5_000), threads); // warm-up: JIT, pool
 			long started = System.nanoTime();
 			int failures = run(transport, senders, url, payload, requests, threads);
@@ -67,8 +47,6 @@ public final class TransportBench {
 		}
 		finally {
 			senders.shutdownNow();
-			receiver.stop(0);
-			receiverThreads.shutdownNow();
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.openmrs.module.webhooks.web.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,13 +22,13 @@ import org.openmrs.module.webhooks.model.EventTypes;
 import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.model.TargetAuth;
 import org.openmrs.module.webhooks.signing.WebhookVerifier;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 import org.openmrs.module.webhooks.web.resource.DeliveryJson;
 import org.openmrs.module.webhooks.web.resource.TargetJson;
 import org.openmrs.module.webhooks.web.resource.WebhookTarget;
 import org.openmrs.module.webhooks.web.testing.Backend;
 import org.openmrs.module.webhooks.web.testing.DeliveryScenario;
 import org.openmrs.module.webhooks.web.testing.FieldErrors;
-import org.openmrs.module.webhooks.web.testing.Receiver;
 import org.openmrs.module.webhooks.web.testing.RestStatus;
 import org.openmrs.module.webhooks.web.testing.TestPrivileges;
 
@@ -36,7 +38,7 @@ class WebhooksControllerTest {
 
 	private final Backend backend = new Backend();
 
-	private final Receiver receiver = new Receiver();
+	private Receiver receiver;
 
 	private TestPrivileges caller;
 
@@ -54,10 +56,16 @@ class WebhooksControllerTest {
 		}
 	};
 
+	@BeforeAll
+	void startReceiver() throws IOException {
+		receiver = Receiver.start();
+		receiver.respond(Receiver::statusByPath);
+	}
+
 	@BeforeEach
 	void reset() {
 		backend.reset();
-		receiver.requests.clear();
+		receiver.clear();
 		caller = TestPrivileges.manager();
 	}
 
@@ -84,29 +92,29 @@ class WebhooksControllerTest {
 
 	@Test
 	void testTarget_shouldSendARealSignedRequestAndAnswerWhatTheReceiverSaid() {
-		String uuid = target(receiver.url(200));
+		String uuid = target(receiver.url("/hook"));
 		String secret = backend.inClear(uuid).getSigningSecrets().get(0).getSecret();
 
 		Map<String, Object> answer = asMap(controller().testTarget(uuid));
 
 		assertThat(answer).containsEntry("success", true).containsEntry("statusCode", 200).containsEntry("error", null)
-		        .containsEntry("responseExcerpt", "{\"received\":true,\"status\":200}");
+		        .containsEntry("responseExcerpt", "{\"ok\":true}");
 		assertThat((Long) answer.get("durationMillis")).isNotNegative();
-		Receiver.Request sent = receiver.requests.get(0);
-		assertThat(sent.body).contains("\"type\":\"webhooks.test\"");
-		assertThat(sent.headers.getFirst("Authorization")).isEqualTo("Bearer bearer-token-for-the-test-1");
+		Receiver.Request sent = receiver.requests().get(0);
+		assertThat(sent.body()).contains("\"type\":\"webhooks.test\"");
+		assertThat(sent.header("Authorization")).isEqualTo("Bearer bearer-token-for-the-test-1");
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (String name : new String[] { "webhook-id", "webhook-timestamp", "webhook-signature" }) {
-			headers.put(name, sent.headers.getFirst(name));
+			headers.put(name, sent.header(name));
 		}
-		assertThat(WebhookVerifier.verify(headers, sent.body.getBytes(java.nio.charset.StandardCharsets.UTF_8), secret,
-		    java.time.Instant.now(), WebhookVerifier.DEFAULT_TOLERANCE).isValid()).isTrue();
+		assertThat(WebhookVerifier.verify(headers, sent.bodyBytes(), secret, java.time.Instant.now(),
+		    WebhookVerifier.DEFAULT_TOLERANCE).isValid()).isTrue();
 		assertThat(backend.count("SELECT COUNT(*) FROM webhooks_delivery")).isZero();
 	}
 
 	@Test
 	void testTarget_shouldAnswer200WithTheReceiversRefusalOrTheFailure() {
-		Map<String, Object> refused = asMap(controller().testTarget(target(receiver.url(401))));
+		Map<String, Object> refused = asMap(controller().testTarget(target(receiver.url("/status/401/hook"))));
 		assertThat(refused).containsEntry("success", false).containsEntry("statusCode", 401);
 
 		backend.allowHttp.set(true);
@@ -124,12 +132,12 @@ class WebhooksControllerTest {
 		    () -> c.replay("nope", since), () -> c.retryDelivery("nope"))) {
 			assertThat(RestStatus.of(catchThrowable(call::run), true)).isEqualTo(404);
 		}
-		assertThat(receiver.requests).isEmpty();
+		assertThat(receiver.requests()).isEmpty();
 	}
 
 	@Test
 	void rotateSecret_shouldShowTheNewSecretOnceAndKeepTheOldForTheOverlap() {
-		String uuid = target(receiver.url(200));
+		String uuid = target(receiver.url("/hook"));
 		String old = backend.inClear(uuid).getSigningSecrets().get(0).getSecret();
 
 		Map<String, Object> answer = asMap(controller().rotateSecret(uuid, body("overlapHours", 2)));
@@ -145,7 +153,7 @@ class WebhooksControllerTest {
 
 	@Test
 	void rotateSecret_shouldOverlapADayByDefaultAndRefuseBadHours() {
-		String uuid = target(receiver.url(200));
+		String uuid = target(receiver.url("/hook"));
 		controller().rotateSecret(uuid, null);
 		long expiresAt = backend.inClear(uuid).getSigningSecrets().get(1).getExpiresAt();
 		assertThat(expiresAt - backend.clock.millis()).isBetween(23 * 3_600_000L, 24 * 3_600_000L);
@@ -160,7 +168,7 @@ class WebhooksControllerTest {
 
 	@Test
 	void enableAndDisable_shouldSwitchTheStoredTargetAndAnswerItsRepresentation() {
-		String uuid = target(receiver.url(200));
+		String uuid = target(receiver.url("/hook"));
 
 		assertThat(asMap(controller().disableTarget(uuid))).containsEntry("uuid", uuid).containsEntry("enabled", false);
 		assertThat(backend.inClear(uuid).isEnabled()).isFalse();
@@ -192,7 +200,7 @@ class WebhooksControllerTest {
 	@Test
 	void replay_shouldCreateDeliveriesForTheMatchingEventsSinceThen() {
 		DeliveryScenario log = new DeliveryScenario(backend, receiver);
-		String late = target(receiver.url(200));
+		String late = target(receiver.url("/hook"));
 
 		// every event matches "*": 2 occurred at or after T3
 		String since = java.time.Instant.ofEpochMilli(DeliveryScenario.T3).toString();
@@ -205,7 +213,7 @@ class WebhooksControllerTest {
 
 	@Test
 	void retryFailedAndReplay_shouldRequireAReadableSince() {
-		String uuid = target(receiver.url(200));
+		String uuid = target(receiver.url("/hook"));
 		Throwable missing = catchThrowable(() -> controller().replay(uuid, Collections.emptyMap()));
 		Throwable unreadable = catchThrowable(() -> controller().retryFailed(uuid, body("since", "last week")));
 
@@ -242,7 +250,7 @@ class WebhooksControllerTest {
 
 	@Test
 	void everyAction_shouldRefuseAnonymousCallersWith401AndViewersWith403() {
-		String uuid = target(receiver.url(200));
+		String uuid = target(receiver.url("/hook"));
 		caller = TestPrivileges.anonymous();
 		for (Runnable call : everyAction(uuid)) {
 			assertThat(RestStatus.of(catchThrowable(call::run), false)).isEqualTo(401);
@@ -255,7 +263,7 @@ class WebhooksControllerTest {
 			assertThat(RestStatus.of(refused, true)).isEqualTo(403);
 			assertThat(refused).hasMessage("Privileges required: Manage Webhooks");
 		}
-		assertThat(receiver.requests).isEmpty();
+		assertThat(receiver.requests()).isEmpty();
 		assertThat(backend.inClear(uuid).getSigningSecrets()).hasSize(1);
 		assertThat(backend.inClear(uuid).isEnabled()).isTrue();
 		controller().stats();

@@ -3,6 +3,7 @@ package org.openmrs.module.webhooks.web.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,12 @@ import org.openmrs.module.webhooks.api.Page;
 import org.openmrs.module.webhooks.model.Attempt;
 import org.openmrs.module.webhooks.model.Delivery;
 import org.openmrs.module.webhooks.model.DeliveryStatus;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 import org.openmrs.module.webhooks.web.testing.FieldErrors;
 import org.openmrs.module.webhooks.web.testing.RestStatus;
 import org.openmrs.module.webhooks.web.testing.TestPrivileges;
 import org.openmrs.module.webhooks.web.testing.Backend;
 import org.openmrs.module.webhooks.web.testing.DeliveryScenario;
-import org.openmrs.module.webhooks.web.testing.Receiver;
 import org.openmrs.module.webservices.rest.web.response.ConversionException;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,14 +31,15 @@ class DeliveryResourceTest {
 
 	private final Backend backend = new Backend();
 
-	private final Receiver receiver = new Receiver();
+	private Receiver receiver;
 
 	private DeliveryScenario log;
 
 	private TestPrivileges caller = TestPrivileges.viewer();
 
 	@BeforeAll
-	void deliver() {
+	void deliver() throws IOException {
+		receiver = Receiver.start();
 		log = new DeliveryScenario(backend, receiver);
 	}
 

@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.Collections;
 
 import org.openmrs.module.webhooks.model.Target;
+import org.openmrs.module.webhooks.testsupport.Receiver;
 
 /**
  * A delivery log made the way production makes it: three targets saved through the real TargetService, four
  * events written with capture's OutboxWriter, and the real DeliveryEngine sending them to a {@link Receiver} on
- * 127.0.0.1 until nothing is pending.
+ * 127.0.0.1 (answering by path, {@link Receiver#statusByPath}) until nothing is pending.
  * <ul>
  * <li>{@code ok} (every event, receiver answers 200): 4 deliveries, delivered;</li>
  * <li>{@code refused} (encounter.*, receiver answers 400): 2 deliveries, failed (a permanent failure);</li>
@@ -44,9 +45,10 @@ public final class DeliveryScenario {
 	public final String encounterUuid = "enc-1111";
 
 	public DeliveryScenario(Backend backend, Receiver receiver) {
-		ok = target(backend, "ok", receiver.url(200), 8, "*");
-		refused = target(backend, "refused", receiver.url(400), 8, "encounter.*");
-		broken = target(backend, "broken", receiver.url(500), 1, "obs.*");
+		receiver.respond(Receiver::statusByPath);
+		ok = target(backend, "ok", receiver.url("/hook"), 8, "*");
+		refused = target(backend, "refused", receiver.url("/status/400/hook"), 8, "encounter.*");
+		broken = target(backend, "broken", receiver.url("/status/500/hook"), 1, "obs.*");
 		patientCreated = backend.event("patient.created", "P1", "P1", T1, null);
 		encounterCreated = backend.event("encounter.created", "P1", encounterUuid, T2,
 		    Collections.singletonMap("encounterType", "ET1"));

@@ -14,7 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** A real HTTP receiver on 127.0.0.1 that answers 204 and keeps what it received. */
+/**
+ * A real HTTP receiver on 127.0.0.1 that answers 204 and keeps what it received.
+ * <p>
+ * Not the api's shared {@code testsupport.Receiver}, on purpose: that one is Java 17 bytecode (records) in the api
+ * test jar, all of it under {@code org.openmrs}, and core 2.5's test context scans {@code org.openmrs} with Spring
+ * 5.2, whose ASM rejects class files newer than Java 15 ("Unsupported class file major version 61": no context
+ * loads). This suite's classes are Java 11 for the same reason.
+ */
 public final class Receiver implements AutoCloseable {
 
 	/** One request: lower-case header names to their first value, and the body. */
