@@ -76,6 +76,11 @@ final class AdminPage implements AutoCloseable {
 			}
 		}
 		Files.createDirectories(screenshots);
+		try (var old = Files.newDirectoryStream(screenshots, "*.png")) {
+			for (Path p : old) {
+				Files.delete(p); // this run's screenshots only
+			}
+		}
 		ProcessBuilder pb = new ProcessBuilder("node", script(config).toString())
 		        .redirectError(ProcessBuilder.Redirect.INHERIT);
 		pb.environment().put("OPENMRS_URL", config.url);

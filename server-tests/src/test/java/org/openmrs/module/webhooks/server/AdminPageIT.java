@@ -300,7 +300,7 @@ class AdminPageIT {
 
 	/** The one delivery of our target about a patient, as REST shows it, or null. */
 	private JsonNode delivery(String patient) {
-		Rest.Answer a = webhooks.rest.get("/ws/rest/v1/webhookdelivery?target=" + targetUuid + "&patient=" + patient);
+		Rest.Answer a = webhooks.rest.get("/ws/rest/v1/webhookdelivery?v=default&target=" + targetUuid + "&patient=" + patient);
 		assertThat(a.status()).as("delivery search: %s", a.describe()).isEqualTo(200);
 		JsonNode results = a.json().path("results");
 		assertThat(results.size()).as("deliveries about %s: %s", patient, results).isLessThanOrEqualTo(1);
