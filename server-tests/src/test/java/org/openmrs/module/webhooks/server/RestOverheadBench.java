@@ -1,0 +1,484 @@
+package org.openmrs.module.webhooks.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.openmrs.module.webhooks.testsupport.Receiver;
+
+/**
+ * {@code benchmarks/run rest-overhead}: what the module costs a REST client of a real OpenMRS 2.8.9. Patients are
+ * created through {@code POST /ws/rest/v1/patient}, one after the other, on an OpenMRS session (the JSESSIONID of one
+ * Basic-authenticated {@code GET /session}, then the cookie only), with the module started and with it stopped
+ * ({@code POST /ws/rest/v1/moduleaction}), in the same JVM, in alternating rounds after a warm-up. While it is
+ * started, one enabled target takes every event ({@code patient.*}, {@code encounter.*}, {@code obs.*},
+ * {@code visit.*}) to a receiver on this machine (testsupport.Receiver), which answers 200 at once.
+ *
+ * <p>Prints each round, then the time from commit to the receiver for every patient created while started: from the
+ * event's {@code timestamp} in the payload (taken by the server just before the commit) to the arrival at the
+ * receiver, and, for comparison, from the REST response's arrival at the client. The last line is
+ * {@code rest-overhead: <ratio>x (on <ms> ms, off <ms> ms)}: the medians of all measured creates of each side.
+ *
+ * <p>Server: OPENMRS_URL (with OPENMRS_USER / OPENMRS_PASSWORD, default admin / Admin123) with the module installed;
+ * without it, a fresh 2.8.9 is started with {@code .ci/openmrs-server} and the .omod (WEBHOOKS_OMOD, default
+ * omod/target/webhooks-*.omod) in its modules folder, and stopped at the end. Arguments (optional): rounds (4),
+ * creates per round and side (30), warm-up creates per side (30).
+ */
+public final class RestOverheadBench {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** Unmeasured creates after each start or stop: the first requests after a Spring refresh are slow. */
+	private static final int SETTLE = 5;
+
+	private final String url;
+
+	private final String user;
+
+	private final String password;
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+	        .followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private String cookie;
+
+	private String identifierType;
+
+	private String location;
+
+	private int relogins;
+
+	/** moduleaction calls that answered an error although the module reached the state asked for. */
+	private int actionErrors;
+
+	private int toggles;
+
+	private RestOverheadBench(String url, String user, String password) {
+		this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+		this.user = user;
+		this.password = password;
+	}
+
+	public static void main(String[] args) throws Exception {
+		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+		int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+		int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+		Path root = Paths.get(System.getProperty("webhooks.projectRoot", ".")).toAbsolutePath().normalize();
+		String given = System.getenv("OPENMRS_URL");
+		Path serverDir = null;
+		String serverUrl = given;
+		try {
+			if (given == null || given.isBlank()) {
+				serverDir = Files.createTempDirectory("webhooks-rest-overhead");
+				Path omod = omod(root);
+				log("starting OpenMRS 2.8.9 with " + omod + " in " + serverDir + " (.ci/openmrs-server)");
+				script(root, "start", "2.8.9", serverDir.toString(), "--module", omod.toString());
+				Properties env = new Properties();
+				try (var in = Files.newBufferedReader(serverDir.resolve("server.env"))) {
+					env.load(in);
+				}
+				serverUrl = env.getProperty("OPENMRS_URL");
+			}
+			RestOverheadBench bench = new RestOverheadBench(serverUrl, envOr("OPENMRS_USER", "admin"),
+			        envOr("OPENMRS_PASSWORD", "Admin123"));
+			bench.run(rounds, perRound, warmup);
+		}
+		finally {
+			if (serverDir != null) {
+				log("stopping the server");
+				try {
+					script(root, "stop", serverDir.toString());
+				}
+				catch (Exception e) {
+					log("stop failed: " + e);
+				}
+			}
+		}
+	}
+
+	private void run(int rounds, int perRound, int warmup) throws Exception {
+		String loadBefore = loadAverage();
+		login();
+		String core = coreVersion();
+		if (!started()) {
+			moduleAction("START");
+		}
+		setGlobalProperty("webhooks.egress.allowHttp", "true");
+		setGlobalProperty("webhooks.egress.allowedCidrs", "127.0.0.1/32");
+		setGlobalProperty("webhooks.delivery.enabled", "true");
+		int others = 0;
+		for (JsonNode t : get("/ws/rest/v1/webhooktarget?v=full").path("results")) {
+			if (t.path("enabled").asBoolean()) {
+				others++;
+			}
+		}
+		try (Receiver receiver = Receiver.start("127.0.0.1", 0, 8, true, "bench-receiver")) {
+			ObjectNode t = JSON.createObjectNode().put("name", "rest-overhead bench " + UUID.randomUUID().toString()
+			        .substring(0, 8)).put("url", receiver.url("/hook"));
+			t.putArray("eventTypes").add("patient.*").add("encounter.*").add("obs.*").add("visit.*");
+			t.set("signing", JSON.createObjectNode().put("enabled", true));
+			HttpResponse<String> made = send(post("/ws/rest/v1/webhooktarget", t));
+			if (made.statusCode() != 201) {
+				throw new IllegalStateException("target create: HTTP " + made.statusCode() + " " + made.body());
+			}
+			String target = JSON.readTree(made.body()).path("uuid").asText();
+			try {
+				System.out.printf("OpenMRS %s at %s; %d round(s) x %d patient creates each way after %d warm-up creates"
+				        + " each way; %d other enabled target(s); load average before: %s%n",
+				    core, url, rounds, perRound, warmup, others, loadBefore);
+				Map<String, Long> responseAt = new HashMap<>();
+				List<Double> on = new ArrayList<>();
+				List<Double> off = new ArrayList<>();
+				// warm-up, both ways
+				creates(warmup, null);
+				moduleAction("STOP");
+				creates(warmup, null);
+				moduleAction("START");
+				for (int r = 1; r <= rounds; r++) {
+					// alternate which side goes first, so drift (a growing database, JIT, caches) favours neither
+					boolean onFirst = r % 2 == 1;
+					List<Double> a = new ArrayList<>();
+					List<Double> b = new ArrayList<>();
+					for (boolean side : onFirst ? new boolean[] { true, false } : new boolean[] { false, true }) {
+						if (started() != side) {
+							moduleAction(side ? "START" : "STOP");
+						}
+						creates(SETTLE, null);
+						(side ? a : b).addAll(creates(perRound, side ? responseAt : null));
+					}
+					on.addAll(a);
+					off.addAll(b);
+					System.out.printf("round %d (%s first): on median %.1f ms, mean %.1f ms; off median %.1f ms,"
+					        + " mean %.1f ms; ratio of medians %.3fx%n",
+					    r, onFirst ? "on" : "off", median(a), mean(a), median(b), mean(b), median(a) / median(b));
+				}
+				if (!started()) {
+					moduleAction("START");
+				}
+				latency(receiver, responseAt);
+				double onMs = median(on);
+				double offMs = median(off);
+				System.out.printf("all rounds: on median %.1f ms, mean %.1f ms, p90 %.1f ms (n=%d); off median %.1f ms,"
+				        + " mean %.1f ms, p90 %.1f ms (n=%d); ratio of means %.3fx; re-logins %d; module stops and starts %d, of which answered"
+				        + " an error %d; load average after: %s%n",
+				    onMs, mean(on), percentile(on, 90), on.size(), offMs, mean(off), percentile(off, 90), off.size(),
+				    mean(on) / mean(off), relogins, toggles, actionErrors, loadAverage());
+				System.out.printf("rest-overhead: %.3fx (on %.1f ms, off %.1f ms)%n", onMs / offMs, onMs, offMs);
+			}
+			finally {
+				send(delete("/ws/rest/v1/webhooktarget/" + target + "?reason=bench+done"));
+			}
+		}
+	}
+
+	/**
+	 * Commit to receiver for every patient created in the measured started rounds: each one's first patient.created
+	 * notification, against the event's timestamp and against the REST response.
+	 */
+	private void latency(Receiver receiver, Map<String, Long> responseAt) throws Exception {
+		long deadline = System.currentTimeMillis() + 120_000;
+		Map<String, Receiver.Request> first = new HashMap<>();
+		while (true) {
+			first.clear();
+			for (Receiver.Request r : receiver.requests()) {
+				JsonNode body = JSON.readTree(r.body());
+				String uuid = body.path("data").path("uuid").asText();
+				if ("patient.created".equals(body.path("type").asText()) && responseAt.containsKey(uuid)) {
+					first.putIfAbsent(uuid, r);
+				}
+			}
+			if (first.size() == responseAt.size() || System.currentTimeMillis() > deadline) {
+				break;
+			}
+			Thread.sleep(500);
+		}
+		List<Double> fromTimestamp = new ArrayList<>();
+		List<Double> fromResponse = new ArrayList<>();
+		for (Map.Entry<String, Receiver.Request> e : first.entrySet()) {
+			Receiver.Request r = e.getValue();
+			long committed = Instant.parse(JSON.readTree(r.body()).path("timestamp").asText()).toEpochMilli();
+			fromTimestamp.add((double) (r.receivedAtMillis() - committed));
+			fromResponse.add((double) (r.receivedAtMillis() - responseAt.get(e.getKey())));
+		}
+		System.out.printf("commit to receiver, %d of %d patients created while started: from the event's timestamp"
+		        + " p50 %.0f ms, p99 %.0f ms, max %.0f ms; from the REST response p50 %.0f ms, p99 %.0f ms (negative:"
+		        + " delivered before the response reached the client)%n",
+		    first.size(), responseAt.size(), percentile(fromTimestamp, 50), percentile(fromTimestamp, 99),
+		    percentile(fromTimestamp, 100), percentile(fromResponse, 50), percentile(fromResponse, 99));
+		if (first.size() != responseAt.size()) {
+			System.out.printf("MISSING: %d patient(s) created while started never reached the receiver%n",
+			    responseAt.size() - first.size());
+		}
+	}
+
+	/** {@code n} patient creates, one after the other; the time of each in ms. Records response times if asked. */
+	private List<Double> creates(int n, Map<String, Long> responseAt) throws Exception {
+		List<Double> times = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			HttpRequest request = post("/ws/rest/v1/patient", patient());
+			long start = System.nanoTime();
+			HttpResponse<String> r = send(request);
+			long end = System.nanoTime();
+			long at = System.currentTimeMillis();
+			if (r.statusCode() == 401) {
+				// the session ended (a module start refreshes Spring): sign in again and do not count this one
+				relogins++;
+				login();
+				i--;
+				continue;
+			}
+			if (r.statusCode() != 201) {
+				throw new IllegalStateException("patient create: HTTP " + r.statusCode() + " " + cut(r.body()));
+			}
+			times.add((end - start) / 1e6);
+			if (responseAt != null) {
+				responseAt.put(JSON.readTree(r.body()).path("uuid").asText(), at);
+			}
+		}
+		return times;
+	}
+
+	private ObjectNode patient() throws Exception {
+		ObjectNode person = JSON.createObjectNode().put("gender", "F").put("birthdate", "1980-01-01");
+		person.putArray("names").add(JSON.createObjectNode().put("givenName", "Bench").put("familyName", "Overhead"));
+		ObjectNode id = JSON.createObjectNode()
+		        .put("identifier", "BENCH" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase())
+		        .put("identifierType", identifierType()).put("location", location()).put("preferred", true);
+		ObjectNode p = JSON.createObjectNode();
+		p.set("person", person);
+		p.putArray("identifiers").add(id);
+		return p;
+	}
+
+	/** An identifier type without a check-digit validator (created once if the server has none). */
+	private String identifierType() throws Exception {
+		if (identifierType == null) {
+			for (JsonNode t : get("/ws/rest/v1/patientidentifiertype?v=custom:(uuid,validator)").path("results")) {
+				if (t.path("validator").asText("").isEmpty() || t.path("validator").isNull()) {
+					identifierType = t.path("uuid").asText();
+					break;
+				}
+			}
+			if (identifierType == null) {
+				identifierType = create("/ws/rest/v1/patientidentifiertype", JSON.createObjectNode()
+				        .put("name", "Webhooks bench id").put("description", "made by benchmarks/run rest-overhead"));
+			}
+		}
+		return identifierType;
+	}
+
+	private String location() throws Exception {
+		if (location == null) {
+			JsonNode l = get("/ws/rest/v1/location?v=custom:(uuid)&limit=1").path("results");
+			location = l.size() > 0 ? l.get(0).path("uuid").asText()
+			        : create("/ws/rest/v1/location", JSON.createObjectNode().put("name", "Webhooks bench clinic"));
+		}
+		return location;
+	}
+
+	private String coreVersion() {
+		try {
+			JsonNode info = get("/ws/rest/v1/systeminformation").path("systemInfo");
+			return info.path("SystemInfo.title.openmrsInformation").path("SystemInfo.OpenMRSInstallation.openmrsVersion")
+			        .asText("?");
+		}
+		catch (Exception e) {
+			return "?";
+		}
+	}
+
+	// --- the module and its settings -----------------------------------------------------------------------------
+
+	private boolean started() throws Exception {
+		return get("/ws/rest/v1/module/webhooks").path("started").asBoolean(false);
+	}
+
+	/** STOP or START through REST; returns when the module says it is stopped or started. */
+	private void moduleAction(String action) throws Exception {
+		long t0 = System.nanoTime();
+		ObjectNode body = JSON.createObjectNode().put("action", action);
+		body.putArray("modules").add("webhooks");
+		HttpResponse<String> r = send(post("/ws/rest/v1/moduleaction", body));
+		if (r.statusCode() == 401) {
+			relogins++;
+			login();
+			r = send(post("/ws/rest/v1/moduleaction", body));
+		}
+		boolean want = "START".equals(action);
+		if (r.statusCode() / 100 != 2) {
+			// Seen on 2.8.9 + REST 3.4.1 after a few stop/start cycles: the start succeeds, then the REST module's
+			// answer fails (its resource scan reads an empty class file, ArrayIndexOutOfBoundsException in ASM).
+			// What counts is the module's state, checked below; the failed answers are counted and printed.
+			actionErrors++;
+			log("moduleaction " + action + " answered HTTP " + r.statusCode() + ": " + cut(r.body()).split("\\\\n", 2)[0]);
+		}
+		long deadline = System.currentTimeMillis() + 300_000;
+		while (started() != want) {
+			if (System.currentTimeMillis() > deadline) {
+				throw new IllegalStateException("module not " + (want ? "started" : "stopped") + " after 5 minutes");
+			}
+			Thread.sleep(500);
+		}
+		log(action + " took " + Math.round((System.nanoTime() - t0) / 1e6) + " ms");
+		toggles++;
+	}
+
+	private void setGlobalProperty(String name, String value) throws Exception {
+		HttpResponse<String> r = send(post("/ws/rest/v1/systemsetting/" + name, JSON.createObjectNode().put("value", value)));
+		if (r.statusCode() / 100 != 2) {
+			throw new IllegalStateException("set " + name + ": HTTP " + r.statusCode() + " " + cut(r.body()));
+		}
+	}
+
+	// --- HTTP on an OpenMRS session ------------------------------------------------------------------------------
+
+	/** One Basic-authenticated GET /session; every later request carries only its JSESSIONID cookie. */
+	private void login() throws Exception {
+		String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url + "/ws/rest/v1/session"))
+		        .timeout(Duration.ofMinutes(2)).header("Authorization", "Basic " + basic)
+		        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+		if (r.statusCode() != 200 || !JSON.readTree(r.body()).path("authenticated").asBoolean()) {
+			throw new IllegalStateException("sign-in as " + user + " failed: HTTP " + r.statusCode());
+		}
+		cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+		        .map(c -> c.split(";", 2)[0]).findFirst()
+		        .orElseThrow(() -> new IllegalStateException("no JSESSIONID cookie from GET /session"));
+	}
+
+	private HttpRequest.Builder base(String path) {
+		return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(5)).header("Cookie", cookie)
+		        .header("Accept", "application/json");
+	}
+
+	private HttpRequest post(String path, Object body) throws IOException {
+		return base(path).header("Content-Type", "application/json")
+		        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+	}
+
+	private HttpRequest delete(String path) {
+		return base(path).DELETE().build();
+	}
+
+	private JsonNode get(String path) throws Exception {
+		HttpResponse<String> r = send(base(path).GET().build());
+		if (r.statusCode() == 401) {
+			relogins++;
+			login();
+			r = send(base(path).GET().build());
+		}
+		if (r.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + " " + cut(r.body()));
+		}
+		return JSON.readTree(r.body());
+	}
+
+	private String create(String path, ObjectNode body) throws Exception {
+		HttpResponse<String> r = send(post(path, body));
+		if (r.statusCode() != 201) {
+			throw new IllegalStateException("POST " + path + ": HTTP " + r.statusCode() + " " + cut(r.body()));
+		}
+		return JSON.readTree(r.body()).path("uuid").asText();
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		return client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	// --- numbers and the rest ------------------------------------------------------------------------------------
+
+	static double median(List<Double> values) {
+		return percentile(values, 50);
+	}
+
+	/** Nearest-rank percentile (p in 0..100). */
+	static double percentile(List<Double> values, double p) {
+		if (values.isEmpty()) {
+			return Double.NaN;
+		}
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		if (p == 50 && sorted.size() % 2 == 0) {
+			return (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+		}
+		int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+	}
+
+	static double mean(List<Double> values) {
+		return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] f = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
+			return f[0] + " " + f[1] + " " + f[2];
+		}
+		catch (IOException e) {
+			return "unknown";
+		}
+	}
+
+	private static Path omod(Path root) throws IOException {
+		String o = System.getenv("WEBHOOKS_OMOD");
+		if (o != null && !o.isBlank()) {
+			return Paths.get(o).toAbsolutePath();
+		}
+		try (Stream<Path> files = Files.list(root.resolve("omod/target"))) {
+			return files.filter(p -> p.getFileName().toString().matches("webhooks-.*\\.omod")).findFirst()
+			        .orElseThrow(() -> new IllegalStateException("no omod/target/webhooks-*.omod: build it with "
+			                + "mvn -B package -DskipTests, or set WEBHOOKS_OMOD"));
+		}
+	}
+
+	private static void script(Path root, String... args) throws IOException, InterruptedException {
+		List<String> cmd = new ArrayList<>();
+		cmd.add(root.resolve(".ci/openmrs-server").toString());
+		cmd.addAll(List.of(args));
+		// its output is progress, not figures: to stderr, so stdout ends with the result
+		Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+		        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		if (!p.waitFor(15, TimeUnit.MINUTES)) {
+			p.destroyForcibly();
+			throw new IllegalStateException("timed out: " + cmd);
+		}
+		if (p.exitValue() != 0) {
+			throw new IllegalStateException("exit " + p.exitValue() + ": " + cmd);
+		}
+	}
+
+	private static String envOr(String name, String fallback) {
+		String v = System.getenv(name);
+		return v == null || v.isBlank() ? fallback : v;
+	}
+
+	private static String cut(String s) {
+		return s == null ? "" : s.length() > 400 ? s.substring(0, 400) + "…" : s;
+	}
+
+	private static void log(String s) {
+		System.err.println("[rest-overhead] " + s);
+	}
+}
