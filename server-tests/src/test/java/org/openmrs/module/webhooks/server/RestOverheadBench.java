@@ -15,9 +15,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,7 +37,9 @@ import org.openmrs.module.webhooks.testsupport.Receiver;
  * Basic-authenticated {@code GET /session}, then the cookie only), with the module started and with it stopped
  * ({@code POST /ws/rest/v1/moduleaction}), in the same JVM, in alternating rounds after a warm-up. While it is
  * started, one enabled target takes every event ({@code patient.*}, {@code encounter.*}, {@code obs.*},
- * {@code visit.*}) to a receiver on this machine (testsupport.Receiver), which answers 200 at once.
+ * {@code visit.*}) to a receiver on this machine (testsupport.Receiver), which answers 200 at once. A third side,
+ * started with delivery paused ({@code webhooks.delivery.enabled=false}), tells the outbox write from the delivery
+ * work that runs beside the requests. Before the next side starts, every event of a side has reached the receiver.
  *
  * <p>Prints each round, then the time from commit to the receiver for every patient created while started: from the
  * event's {@code timestamp} in the payload (taken by the server just before the commit) to the arrival at the
@@ -43,12 +48,24 @@ import org.openmrs.module.webhooks.testsupport.Receiver;
  *
  * <p>Server: OPENMRS_URL (with OPENMRS_USER / OPENMRS_PASSWORD, default admin / Admin123) with the module installed;
  * without it, a fresh 2.8.9 is started with {@code .ci/openmrs-server} and the .omod (WEBHOOKS_OMOD, default
- * omod/target/webhooks-*.omod) in its modules folder, and stopped at the end. Arguments (optional): rounds (4),
+ * omod/target/webhooks-*.omod) in its modules folder, and stopped at the end. Arguments (optional): rounds (6),
  * creates per round and side (30), warm-up creates per side (30).
  */
 public final class RestOverheadBench {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	static final String ON = "on";
+
+	static final String PAUSED = "paused";
+
+	static final String OFF = "off";
+
+	/**
+	 * Module started (capture and delivery), started with delivery paused ({@code webhooks.delivery.enabled=false}:
+	 * capture only), stopped.
+	 */
+	static final List<String> SIDES = List.of(ON, PAUSED, OFF);
 
 	/** Unmeasured creates after each start or stop: the first requests after a Spring refresh are slow. */
 	private static final int SETTLE = 5;
@@ -82,7 +99,7 @@ public final class RestOverheadBench {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+		int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
 		int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 30;
 		int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 30;
 		Path root = Paths.get(System.getProperty("webhooks.projectRoot", ".")).toAbsolutePath().normalize();
@@ -148,41 +165,68 @@ public final class RestOverheadBench {
 				System.out.printf("OpenMRS %s at %s; %d round(s) x %d patient creates each way after %d warm-up creates"
 				        + " each way; %d other enabled target(s); load average before: %s%n",
 				    core, url, rounds, perRound, warmup, others, loadBefore);
-				Map<String, Long> responseAt = new HashMap<>();
-				List<Double> on = new ArrayList<>();
-				List<Double> off = new ArrayList<>();
+				Map<String, Long> responseAt = new LinkedHashMap<>();
+				Map<String, List<Double>> all = new LinkedHashMap<>();
+				for (String side : SIDES) {
+					all.put(side, new ArrayList<>());
+				}
 				// warm-up, both ways
 				creates(warmup, null);
 				moduleAction("STOP");
 				creates(warmup, null);
 				moduleAction("START");
 				for (int r = 1; r <= rounds; r++) {
-					// alternate which side goes first, so drift (a growing database, JIT, caches) favours neither
-					boolean onFirst = r % 2 == 1;
-					List<Double> a = new ArrayList<>();
-					List<Double> b = new ArrayList<>();
-					for (boolean side : onFirst ? new boolean[] { true, false } : new boolean[] { false, true }) {
-						if (started() != side) {
-							moduleAction(side ? "START" : "STOP");
+					// rotate which side goes first, so drift (a growing database, JIT, caches) favours none
+					List<String> order = new ArrayList<>(SIDES);
+					Collections.rotate(order, -(r - 1));
+					Map<String, List<Double>> round = new HashMap<>();
+					for (String side : order) {
+						boolean wantStarted = !OFF.equals(side);
+						if (started() != wantStarted) {
+							moduleAction(wantStarted ? "START" : "STOP");
 						}
-						creates(SETTLE, null);
-						(side ? a : b).addAll(creates(perRound, side ? responseAt : null));
+						if (PAUSED.equals(side)) {
+							setGlobalProperty("webhooks.delivery.enabled", "false");
+						}
+						Map<String, Long> sent = new LinkedHashMap<>();
+						creates(SETTLE, wantStarted ? sent : null);
+						Map<String, Long> measured = new LinkedHashMap<>();
+						round.put(side, creates(perRound, wantStarted ? measured : null));
+						sent.putAll(measured);
+						if (ON.equals(side)) {
+							responseAt.putAll(measured);
+						}
+						if (PAUSED.equals(side)) {
+							setGlobalProperty("webhooks.delivery.enabled", "true");
+						}
+						// Every event of this side delivered before the next side: no delivery work spills into it,
+						// and a module stop never holds back a delivery of the measured ones.
+						awaitDelivered(receiver, sent.keySet());
 					}
-					on.addAll(a);
-					off.addAll(b);
-					System.out.printf("round %d (%s first): on median %.1f ms, mean %.1f ms; off median %.1f ms,"
-					        + " mean %.1f ms; ratio of medians %.3fx%n",
-					    r, onFirst ? "on" : "off", median(a), mean(a), median(b), mean(b), median(a) / median(b));
+					for (String side : SIDES) {
+						all.get(side).addAll(round.get(side));
+					}
+					System.out.printf("round %d (%s): on median %.1f ms, mean %.1f ms; off median %.1f ms, mean %.1f ms;"
+					        + " ratio of medians %.3fx; capture only (delivery paused) median %.1f ms, %.3fx%n",
+					    r, String.join(", ", order), median(round.get(ON)), mean(round.get(ON)), median(round.get(OFF)),
+					    mean(round.get(OFF)), median(round.get(ON)) / median(round.get(OFF)), median(round.get(PAUSED)),
+					    median(round.get(PAUSED)) / median(round.get(OFF)));
 				}
 				if (!started()) {
 					moduleAction("START");
 				}
 				latency(receiver, responseAt);
+				List<Double> on = all.get(ON);
+				List<Double> off = all.get(OFF);
+				List<Double> paused = all.get(PAUSED);
 				double onMs = median(on);
 				double offMs = median(off);
+				System.out.printf("capture only (started, delivery paused: the outbox write without the delivery work"
+				        + " beside the requests): median %.1f ms, mean %.1f ms (n=%d), %.3fx the stopped module's median%n",
+				    median(paused), mean(paused), paused.size(), median(paused) / offMs);
 				System.out.printf("all rounds: on median %.1f ms, mean %.1f ms, p90 %.1f ms (n=%d); off median %.1f ms,"
-				        + " mean %.1f ms, p90 %.1f ms (n=%d); ratio of means %.3fx; re-logins %d; module stops and starts %d, of which answered"
-				        + " an error %d; load average after: %s%n",
+				        + " mean %.1f ms, p90 %.1f ms (n=%d); ratio of means %.3fx; re-logins %d; module stops and"
+				        + " starts %d, of which answered an error %d; load average after: %s%n",
 				    onMs, mean(on), percentile(on, 90), on.size(), offMs, mean(off), percentile(off, 90), off.size(),
 				    mean(on) / mean(off), relogins, toggles, actionErrors, loadAverage());
 				System.out.printf("rest-overhead: %.3fx (on %.1f ms, off %.1f ms)%n", onMs / offMs, onMs, offMs);
@@ -216,20 +260,60 @@ public final class RestOverheadBench {
 		}
 		List<Double> fromTimestamp = new ArrayList<>();
 		List<Double> fromResponse = new ArrayList<>();
-		for (Map.Entry<String, Receiver.Request> e : first.entrySet()) {
-			Receiver.Request r = e.getValue();
+		// in creation order: the n-th measured create while started (perRound of them per round)
+		int n = 0;
+		List<String> slowest = new ArrayList<>();
+		for (Map.Entry<String, Long> e : responseAt.entrySet()) {
+			n++;
+			Receiver.Request r = first.get(e.getKey());
+			if (r == null) {
+				continue;
+			}
 			long committed = Instant.parse(JSON.readTree(r.body()).path("timestamp").asText()).toEpochMilli();
-			fromTimestamp.add((double) (r.receivedAtMillis() - committed));
-			fromResponse.add((double) (r.receivedAtMillis() - responseAt.get(e.getKey())));
+			long ms = r.receivedAtMillis() - committed;
+			fromTimestamp.add((double) ms);
+			fromResponse.add((double) (r.receivedAtMillis() - e.getValue()));
+			if (ms > 1000) {
+				slowest.add("#" + n + " " + ms + " ms");
+			}
 		}
 		System.out.printf("commit to receiver, %d of %d patients created while started: from the event's timestamp"
 		        + " p50 %.0f ms, p99 %.0f ms, max %.0f ms; from the REST response p50 %.0f ms, p99 %.0f ms (negative:"
 		        + " delivered before the response reached the client)%n",
 		    first.size(), responseAt.size(), percentile(fromTimestamp, 50), percentile(fromTimestamp, 99),
 		    percentile(fromTimestamp, 100), percentile(fromResponse, 50), percentile(fromResponse, 99));
+		if (!slowest.isEmpty()) {
+			System.out.printf("over 1 s from commit to receiver (n-th measured create while started): %s%n",
+			    String.join(", ", slowest));
+		}
 		if (first.size() != responseAt.size()) {
 			System.out.printf("MISSING: %d patient(s) created while started never reached the receiver%n",
 			    responseAt.size() - first.size());
+		}
+	}
+
+	/** Waits until a patient.created of each of these patients reached the receiver. */
+	private static void awaitDelivered(Receiver receiver, Set<String> patients) throws Exception {
+		if (patients.isEmpty()) {
+			return;
+		}
+		long deadline = System.currentTimeMillis() + 120_000;
+		while (true) {
+			Set<String> arrived = new HashSet<>();
+			for (Receiver.Request r : receiver.requests()) {
+				JsonNode body = JSON.readTree(r.body());
+				if ("patient.created".equals(body.path("type").asText())) {
+					arrived.add(body.path("data").path("uuid").asText());
+				}
+			}
+			if (arrived.containsAll(patients)) {
+				return;
+			}
+			if (System.currentTimeMillis() > deadline) {
+				throw new IllegalStateException("not delivered within 2 minutes: "
+				        + patients.stream().filter(p -> !arrived.contains(p)).count() + " of " + patients.size());
+			}
+			Thread.sleep(200);
 		}
 	}
 
