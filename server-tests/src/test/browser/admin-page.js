@@ -93,10 +93,27 @@ async function showTab(s, name) {
   }
 }
 
-/** The status (success) or alert (failure) message bar, once it reads `text`. */
-async function message(s, role, text) {
-  await s.page.getByRole(role).filter({ hasText: text }).waitFor();
-  return (await s.page.getByRole(role).textContent()).trim();
+/**
+ * Clicks, then waits until the message bar (role "status" for successes, "alert" for failures) shows a message with
+ * `text` written after the click, and returns that message. The page empties the bar and writes the new message a
+ * moment later, so a message equal to the one before is still seen as new.
+ */
+async function clickForMessage(s, locator, role, text) {
+  const id = role === 'alert' ? 'alert' : 'status';
+  await s.page.evaluate((regionId) => {
+    window.webhooksE2eMessages = [];
+    const region = document.getElementById(regionId);
+    if (window.webhooksE2eObserver) {
+      window.webhooksE2eObserver.disconnect();
+    }
+    window.webhooksE2eObserver = new MutationObserver(() => window.webhooksE2eMessages.push(region.textContent.trim()));
+    window.webhooksE2eObserver.observe(region, { childList: true, characterData: true, subtree: true });
+  }, id);
+  await locator.click();
+  const handle = await s.page.waitForFunction((wanted) => window.webhooksE2eMessages.find((m) => m.includes(wanted)), text);
+  const shown = await handle.jsonValue();
+  await s.page.evaluate(() => window.webhooksE2eObserver.disconnect());
+  return shown;
 }
 
 // --- steps ------------------------------------------------------------------------------------------------------
@@ -148,7 +165,7 @@ steps.legacyAdminLink = async ({ user, password }) => {
   const link = s.page.getByRole('link', { name: 'Manage webhook targets and deliveries' });
   await link.waitFor();
   await snap(s, 'legacy-admin-list');
-  const href = await link.getAttribute('href');
+  const href = (await link.getAttribute('href')).trim();
   await Promise.all([s.page.waitForNavigation(), link.click()]);
   expect(s.page.url().startsWith(PAGE_URL), 'the link opens the page: ' + s.page.url());
   await s.page.waitForFunction(() => /Signed in as/.test(document.getElementById('user').textContent));
@@ -183,8 +200,8 @@ steps.createTarget = async ({ as, name, url, apiKey, maxAttempts }) => {
   await form.getByLabel(/^Key \*$/).fill(apiKey);
   expect(await form.getByLabel('Sign notifications (Standard Webhooks, HMAC-SHA256)').isChecked(), 'signing on by default');
   await snap(s, 'create-form');
-  await form.getByRole('button', { name: 'Save' }).click();
   const dialog = s.page.getByRole('dialog', { name: 'Signing secret' });
+  const created = await clickForMessage(s, form.getByRole('button', { name: 'Save' }), 'status', name + ' was created.');
   await dialog.waitFor();
   const secret = await dialog.locator('input.secret-value').inputValue();
   secrets.push(secret);
@@ -192,7 +209,6 @@ steps.createTarget = async ({ as, name, url, apiKey, maxAttempts }) => {
   await snap(s, 'create-secret-once');
   await dialog.getByRole('button', { name: 'I have stored it' }).click();
   await dialog.waitFor({ state: 'detached' });
-  await message(s, 'status', name + ' was created.');
   const r = row(s, name);
   await r.waitFor();
   const html = await s.page.content();
@@ -202,6 +218,7 @@ steps.createTarget = async ({ as, name, url, apiKey, maxAttempts }) => {
   return {
     uuid: await r.getAttribute('data-uuid'),
     secret,
+    created,
     rowText: (await r.textContent()).replace(/\s+/g, ' ').trim(),
     enabled: await r.getByRole('switch').getAttribute('aria-checked')
   };
@@ -267,8 +284,8 @@ steps.retry = async ({ as, deliveryUuid, seconds }) => {
   await showTab(s, 'Delivery log');
   const id = deliveryUuid.substring(0, 8);
   const tr = s.page.locator('.log-table tbody tr[data-uuid="' + deliveryUuid + '"]');
-  await tr.getByRole('button', { name: 'Retry delivery ' + id }).click();
-  const announced = await message(s, 'status', 'Delivery ' + id + ' queued for retry.');
+  const announced = await clickForMessage(s, tr.getByRole('button', { name: 'Retry delivery ' + id }), 'status',
+    'Delivery ' + id + ' queued for retry.');
   await snap(s, 'retry-queued');
   const deadline = Date.now() + (seconds || 60) * 1000;
   let shown = null;
@@ -356,9 +373,7 @@ steps.refusedChanges = async ({ as, name, deliveryUuid }) => {
   await test.getByRole('button', { name: 'Close' }).first().click();
 
   // The enabled switch: refused, and it stays on.
-  const toggle = r.getByRole('switch');
-  await toggle.click();
-  seen.toggle = await message(s, 'alert', FORBIDDEN);
+  seen.toggle = await clickForMessage(s, r.getByRole('switch'), 'alert', FORBIDDEN);
   await s.page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
   seen.toggleAfter = await row(s, name).getByRole('switch').getAttribute('aria-checked');
   await snap(s, as + '-toggle-refused');
@@ -371,8 +386,8 @@ steps.refusedChanges = async ({ as, name, deliveryUuid }) => {
     await s.page.getByRole('button', { name: 'Apply filters' }).click();
     const tr = s.page.locator('.log-table tbody tr[data-uuid="' + deliveryUuid + '"]');
     await tr.waitFor();
-    await tr.getByRole('button', { name: 'Retry delivery ' + deliveryUuid.substring(0, 8) }).click();
-    seen.retry = await message(s, 'alert', FORBIDDEN);
+    seen.retry = await clickForMessage(s, tr.getByRole('button', { name: 'Retry delivery ' + deliveryUuid.substring(0, 8) }),
+      'alert', FORBIDDEN);
     await snap(s, as + '-retry-refused');
   }
   return seen;

@@ -117,6 +117,7 @@ class AdminPageIT {
 		        .put("apiKey", apiKey).put("maxAttempts", MAX_ATTEMPTS));
 		targetUuid = r.path("uuid").asText();
 		secret = r.path("secret").asText();
+		assertThat(r.path("created").asText()).isEqualTo(targetName + " was created.");
 		assertThat(secret).as("the signing secret shown once").startsWith("whsec_");
 		assertThat(r.path("enabled").asText()).isEqualTo("true");
 		assertThat(r.path("rowText").asText()).contains(url).contains("patient.*");
