@@ -43,7 +43,9 @@ import org.openmrs.module.webhooks.testsupport.Receiver;
  *
  * <p>Prints each round, then the time from commit to the receiver for every patient created while started: from the
  * event's {@code timestamp} in the payload (taken by the server just before the commit) to the arrival at the
- * receiver, and, for comparison, from the REST response's arrival at the client. The last line is
+ * receiver, and, for comparison, from the REST response's arrival at the client. When the server runs on this
+ * machine (started here, or OPENMRS_SERVER_DIR), also the Tomcat JVM's CPU time per create on each side, which the
+ * other work on a shared machine disturbs far less than wall time. The last line is
  * {@code rest-overhead: <ratio>x (on <ms> ms, off <ms> ms)}: the medians of all measured creates of each side.
  *
  * <p>Server: OPENMRS_URL (with OPENMRS_USER / OPENMRS_PASSWORD, default admin / Admin123) with the module installed;
@@ -67,8 +69,8 @@ public final class RestOverheadBench {
 	 */
 	static final List<String> SIDES = List.of(ON, PAUSED, OFF);
 
-	/** Unmeasured creates after each start or stop: the first requests after a Spring refresh are slow. */
-	private static final int SETTLE = 5;
+	/** Unmeasured creates before each side: the first requests after a Spring refresh are slow. */
+	private static final int SETTLE = 10;
 
 	private final String url;
 
@@ -91,6 +93,11 @@ public final class RestOverheadBench {
 	private int actionErrors;
 
 	private int toggles;
+
+	/** The Tomcat JVM's PID when it runs on this machine (a server .ci/openmrs-server started), else 0. */
+	private long pid;
+
+	private int quiesceTimeouts;
 
 	private RestOverheadBench(String url, String user, String password) {
 		this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -120,6 +127,8 @@ public final class RestOverheadBench {
 			}
 			RestOverheadBench bench = new RestOverheadBench(serverUrl, envOr("OPENMRS_USER", "admin"),
 			        envOr("OPENMRS_PASSWORD", "Admin123"));
+			String owned = envOr("OPENMRS_SERVER_DIR", serverDir == null ? null : serverDir.toString());
+			bench.pid = owned == null ? 0 : tomcatPid(Paths.get(owned));
 			bench.run(rounds, perRound, warmup);
 		}
 		finally {
@@ -167,6 +176,7 @@ public final class RestOverheadBench {
 				    core, url, rounds, perRound, warmup, others, loadBefore);
 				Map<String, Long> responseAt = new LinkedHashMap<>();
 				Map<String, List<Double>> all = new LinkedHashMap<>();
+				Map<String, Long> cpuAll = new HashMap<>();
 				for (String side : SIDES) {
 					all.put(side, new ArrayList<>());
 				}
@@ -180,6 +190,7 @@ public final class RestOverheadBench {
 					List<String> order = new ArrayList<>(SIDES);
 					Collections.rotate(order, -(r - 1));
 					Map<String, List<Double>> round = new HashMap<>();
+					Map<String, Double> cpu = new HashMap<>();
 					for (String side : order) {
 						boolean wantStarted = !OFF.equals(side);
 						if (started() != wantStarted) {
@@ -188,10 +199,14 @@ public final class RestOverheadBench {
 						if (PAUSED.equals(side)) {
 							setGlobalProperty("webhooks.delivery.enabled", "false");
 						}
+						// A module start or stop refreshes Spring: class loading, JIT and GC go on for a while after.
+						quiesce();
 						Map<String, Long> sent = new LinkedHashMap<>();
 						creates(SETTLE, wantStarted ? sent : null);
 						Map<String, Long> measured = new LinkedHashMap<>();
+						long cpu0 = cpuMillis();
 						round.put(side, creates(perRound, wantStarted ? measured : null));
+						long cpu1 = cpuMillis();
 						sent.putAll(measured);
 						if (ON.equals(side)) {
 							responseAt.putAll(measured);
@@ -202,6 +217,11 @@ public final class RestOverheadBench {
 						// Every event of this side delivered before the next side: no delivery work spills into it,
 						// and a module stop never holds back a delivery of the measured ones.
 						awaitDelivered(receiver, sent.keySet());
+						if (ON.equals(side)) {
+							cpu1 = cpuMillis(); // the delivery work of the measured creates counts on this side
+						}
+						cpu.put(side, (cpu1 - cpu0) / (double) perRound);
+						cpuAll.merge(side, cpu1 - cpu0, Long::sum);
 					}
 					for (String side : SIDES) {
 						all.get(side).addAll(round.get(side));
@@ -211,6 +231,10 @@ public final class RestOverheadBench {
 					    r, String.join(", ", order), median(round.get(ON)), mean(round.get(ON)), median(round.get(OFF)),
 					    mean(round.get(OFF)), median(round.get(ON)) / median(round.get(OFF)), median(round.get(PAUSED)),
 					    median(round.get(PAUSED)) / median(round.get(OFF)));
+					if (pid > 0) {
+						System.out.printf("round %d: Tomcat CPU per create: on %.1f ms, capture only %.1f ms, off %.1f ms%n", r,
+						    cpu.get(ON), cpu.get(PAUSED), cpu.get(OFF));
+					}
 				}
 				if (!started()) {
 					moduleAction("START");
@@ -224,11 +248,19 @@ public final class RestOverheadBench {
 				System.out.printf("capture only (started, delivery paused: the outbox write without the delivery work"
 				        + " beside the requests): median %.1f ms, mean %.1f ms (n=%d), %.3fx the stopped module's median%n",
 				    median(paused), mean(paused), paused.size(), median(paused) / offMs);
+				if (pid > 0) {
+					double n = rounds * (double) perRound;
+					System.out.printf("Tomcat CPU per create (all its threads, /proc/%d/stat; on includes delivering the"
+					        + " creates' events): on %.1f ms, capture only %.1f ms, off %.1f ms; on/off %.3fx%n", pid,
+					    cpuAll.get(ON) / n, cpuAll.get(PAUSED) / n, cpuAll.get(OFF) / n,
+					    cpuAll.get(ON) / (double) cpuAll.get(OFF));
+				}
 				System.out.printf("all rounds: on median %.1f ms, mean %.1f ms, p90 %.1f ms (n=%d); off median %.1f ms,"
 				        + " mean %.1f ms, p90 %.1f ms (n=%d); ratio of means %.3fx; re-logins %d; module stops and"
-				        + " starts %d, of which answered an error %d; load average after: %s%n",
+				        + " starts %d, of which answered an error %d; Tomcat not idle within 60 s before a side: %d;"
+				        + " load average after: %s%n",
 				    onMs, mean(on), percentile(on, 90), on.size(), offMs, mean(off), percentile(off, 90), off.size(),
-				    mean(on) / mean(off), relogins, toggles, actionErrors, loadAverage());
+				    mean(on) / mean(off), relogins, toggles, actionErrors, quiesceTimeouts, loadAverage());
 				System.out.printf("rest-overhead: %.3fx (on %.1f ms, off %.1f ms)%n", onMs / offMs, onMs, offMs);
 			}
 			finally {
@@ -550,6 +582,51 @@ public final class RestOverheadBench {
 		}
 		if (p.exitValue() != 0) {
 			throw new IllegalStateException("exit " + p.exitValue() + ": " + cmd);
+		}
+	}
+
+	/**
+	 * Waits until the Tomcat JVM is nearly idle (under 5 % of a core over a second, at most 60 s), or 5 s when its
+	 * CPU time cannot be read.
+	 */
+	private void quiesce() throws InterruptedException {
+		if (pid <= 0) {
+			Thread.sleep(5000);
+			return;
+		}
+		long deadline = System.currentTimeMillis() + 60_000;
+		while (System.currentTimeMillis() < deadline) {
+			long c0 = cpuMillis();
+			Thread.sleep(1000);
+			if (cpuMillis() - c0 <= 50) {
+				return;
+			}
+		}
+		quiesceTimeouts++;
+	}
+
+	/** User plus system CPU time of the Tomcat JVM so far, in ms (0 when not known). */
+	private long cpuMillis() {
+		if (pid <= 0) {
+			return 0;
+		}
+		try {
+			String stat = Files.readString(Paths.get("/proc/" + pid + "/stat"));
+			// after "(comm)": state is field 3; utime and stime are fields 14 and 15, in clock ticks (100 per second)
+			String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+		}
+		catch (IOException | RuntimeException e) {
+			return 0;
+		}
+	}
+
+	private static long tomcatPid(Path serverDir) {
+		try {
+			return Long.parseLong(Files.readString(serverDir.resolve("tomcat/catalina.pid")).trim());
+		}
+		catch (IOException | RuntimeException e) {
+			return 0;
 		}
 	}
 
