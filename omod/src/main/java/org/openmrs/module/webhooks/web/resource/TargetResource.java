@@ -56,7 +56,7 @@ public class TargetResource extends DelegatingCrudResource<WebhookTarget> {
 
 	@Override
 	public DelegatingResourceDescription getCreatableProperties() {
-		return Descriptions.of(TargetJson.CREATABLE);
+		return Descriptions.of(TargetJson.ACCEPTED_ON_CREATE);
 	}
 
 	@Override
