@@ -210,7 +210,7 @@ class TargetValidationRestTest {
 		assertThat(FieldErrors.of(refused)).as("fieldErrors").containsKey(field);
 		List<String> texts = new ArrayList<>();
 		texts.add(refused.getMessage());
-		for (FieldError e : ((ValidationException) refused).getErrors().getFieldErrors()) {
+		for (FieldError e : FieldErrors.errorsOf(refused).getFieldErrors()) {
 			texts.add(e.getField());
 			texts.add(e.getDefaultMessage());
 			texts.add(String.join(" ", e.getCodes()));
