@@ -51,8 +51,11 @@ public class DeliveryRestTest extends RestResourceTest {
 		GlobalPropertySettings settings = applicationContext.getBean("webhooksSettings", GlobalPropertySettings.class);
 		DeliveryEngine engine = applicationContext.getBean("webhooksDeliveryEngine", DeliveryEngine.class);
 		DeliveryService deliveries = Context.getService(DeliveryService.class);
-		try (GlobalProperties gps = new GlobalProperties()) {
-			gps.set(WebhooksConstants.GP_DELIVERY_ENABLED, "false");
+		// committed on their own: the REST module's inherited tests run in a transaction that is rolled back, and
+		// the engine's threads see committed data only
+		GlobalProperties gps = new GlobalProperties();
+		try {
+			Committed.call(() -> gps.set(WebhooksConstants.GP_DELIVERY_ENABLED, "false"));
 			settings.invalidate();
 			Engine.whileRunning(engine, () -> {
 				Engine.await("the engine fanned out the events of earlier tests",
@@ -60,9 +63,9 @@ public class DeliveryRestTest extends RestResourceTest {
 				return null;
 			});
 
-			target = Context.getService(TargetService.class)
+			target = Committed.call(() -> Context.getService(TargetService.class)
 			        .saveTarget(TargetRestTest.target("Deliveries", "https://receiver.example.org/deliveries"))
-			        .getTarget().getUuid();
+			        .getTarget().getUuid());
 			long mark = Outbox.mark();
 			patient = Committed.call(ClinicalData::savedPatient);
 			assertThat(Outbox.types(Outbox.since(mark))).containsExactly("patient.created");
@@ -74,6 +77,10 @@ public class DeliveryRestTest extends RestResourceTest {
 			});
 		}
 		finally {
+			Committed.call(() -> {
+				gps.close();
+				return null;
+			});
 			settings.invalidate();
 		}
 		List<Delivery> rows = rowsOf(deliveries);
