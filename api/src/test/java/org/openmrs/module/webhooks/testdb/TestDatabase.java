@@ -99,7 +99,8 @@ public final class TestDatabase implements AutoCloseable, ConnectionSource {
 			case H2_1_4:
 				// the options of core's test framework
 				return new TestDatabase(kind, name, null,
-				        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;IGNORECASE=TRUE", "sa", "", poolSize);
+				        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;IGNORECASE=TRUE", "sa", "",
+				        poolSize);
 			case MARIADB: {
 				String admin = env("WEBHOOKS_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
 				String user = env("WEBHOOKS_TEST_MARIADB_USER", "root");

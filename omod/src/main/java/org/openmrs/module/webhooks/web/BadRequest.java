@@ -34,7 +34,8 @@ public final class BadRequest {
 
 	private static final String OBJECT_NAME = "webhooks";
 
-	static final String REST_MODULE_VALIDATION_EXCEPTION = "org.openmrs.module.webservices.validation.ValidationException";
+	static final String REST_MODULE_VALIDATION_EXCEPTION =
+	        "org.openmrs.module.webservices.validation.ValidationException";
 
 	/** Whether the running REST module answers its own ValidationException (true) or core's (false) with 400. */
 	private static final boolean REST_MODULE_OWN = answersItsOwnValidationException(BaseRestController.class);

@@ -183,7 +183,7 @@ public class CaptureTest extends RealCoreTest {
 	}
 
 	@Test
-	public void voidPatient_shouldWritePatientVoidedAndVoidedForTheEncountersAndObsCoreVoidsWithIt_thenPatientUpdated() {
+	public void voidPatient_shouldWriteVoidedForThePatientAndTheEncountersAndObsCoreVoidsWithIt_thenUpdated() {
 		Patient p = ClinicalData.savedPatient();
 		Encounter e1 = encounters.saveEncounter(ClinicalData.encounter(p, 55.0));
 		Encounter e2 = encounters.saveEncounter(ClinicalData.encounter(p, 56.0, 57.0));

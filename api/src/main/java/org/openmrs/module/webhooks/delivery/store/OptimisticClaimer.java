@@ -11,7 +11,8 @@ import org.openmrs.module.webhooks.outbox.SqlDialect;
 /**
  * MySQL 5.7, MariaDB before 10.6 and H2 before 2.2.220 (1.4.200 is OpenMRS core 2.5 to 2.8's), which have no
  * SKIP LOCKED: read the claimable ids without locking, then lease them with a conditional UPDATE that only takes
- * rows still PENDING and unleased; what carries our owner afterwards is ours. Two nodes may pick the same candidates, but the conditional UPDATE lets only one of them win each row.
+ * rows still PENDING and unleased; what carries our owner afterwards is ours. Two nodes may pick the same
+ * candidates, but the conditional UPDATE lets only one of them win each row.
  */
 final class OptimisticClaimer implements DeliveryClaimer {
 
