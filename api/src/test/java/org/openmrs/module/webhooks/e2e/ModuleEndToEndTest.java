@@ -86,8 +86,10 @@ class ModuleEndToEndTest {
 		return Receiver.start("127.0.0.1", 0, 4, true, RECEIVER_THREADS);
 	}
 
+	// Not on H2 1.4.200 (the module on it is openmrs-tests' subject, on core's own Hibernate): Hibernate's H2Dialect
+	// reads the H2 version from the class path, whose H2 is 2.x, and asks 1.4.200 for what only 2.x has.
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(TestDatabase.Kind.class)
+	@EnumSource(value = TestDatabase.Kind.class, names = "H2_1_4", mode = EnumSource.Mode.EXCLUDE)
 	void savedPatientAndEncounter_shouldReachTheReceiverSignedThroughTheWholeModule(TestDatabase.Kind kind)
 	        throws Exception {
 		Set<Thread> before = liveThreads();

@@ -1,5 +1,8 @@
 package org.openmrs.module.webhooks.testdb;
 
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,8 +38,20 @@ import org.openmrs.module.webhooks.outbox.SqlDialect;
 public final class TestDatabase implements AutoCloseable, ConnectionSource {
 
 	public enum Kind {
-		H2, MARIADB, POSTGRESQL
+		H2, MARIADB, POSTGRESQL,
+		/**
+		 * H2 1.4.200, the H2 of OpenMRS core 2.5 to 2.8 and of their test framework, in memory. Its driver is
+		 * loaded from {@code h2-1.4.200.jar} in a class loader of its own (the test class path has H2 2.x): the jar
+		 * named by the system property {@code webhooks.test.h2v1.jar}, which the api's build copies from Maven
+		 * Central.
+		 */
+		H2_1_4
 	}
+
+	/** The system property naming the H2 1.4.200 jar (set by the api's pom for surefire). */
+	public static final String H2_1_4_JAR = "webhooks.test.h2v1.jar";
+
+	private static DataSourceFactory h2v1;
 
 	private final Kind kind;
 
@@ -57,7 +72,12 @@ public final class TestDatabase implements AutoCloseable, ConnectionSource {
 		this.user = user;
 		this.password = password;
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(url);
+		if (kind == Kind.H2_1_4) {
+			// not through DriverManager: it would hand the URL to the H2 2.x driver of the class path
+			config.setDataSource(h2v1().create(url, user, password));
+		} else {
+			config.setJdbcUrl(url);
+		}
 		config.setUsername(user);
 		config.setPassword(password);
 		config.setMaximumPoolSize(poolSize);
@@ -76,6 +96,11 @@ public final class TestDatabase implements AutoCloseable, ConnectionSource {
 			case H2:
 				return new TestDatabase(kind, name, null,
 				        "jdbc:h2:mem:" + name + ";MODE=MySQL;DB_CLOSE_DELAY=-1", "sa", "", poolSize);
+			case H2_1_4:
+				// the options of core's test framework
+				return new TestDatabase(kind, name, null,
+				        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;IGNORECASE=TRUE", "sa", "",
+				        poolSize);
 			case MARIADB: {
 				String admin = env("WEBHOOKS_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
 				String user = env("WEBHOOKS_TEST_MARIADB_USER", "root");
@@ -105,6 +130,7 @@ public final class TestDatabase implements AutoCloseable, ConnectionSource {
 		return dataSource;
 	}
 
+	/** The JDBC URL; {@code null} for {@link Kind#H2_1_4}, which only this JVM's own class loader can open. */
 	public String jdbcUrl() {
 		return dataSource.getJdbcUrl();
 	}
@@ -124,7 +150,8 @@ public final class TestDatabase implements AutoCloseable, ConnectionSource {
 
 	@Override
 	public SqlDialect getDialect() {
-		return kind == Kind.H2 ? SqlDialect.H2 : kind == Kind.MARIADB ? SqlDialect.MYSQL : SqlDialect.POSTGRESQL;
+		return kind == Kind.H2 || kind == Kind.H2_1_4 ? SqlDialect.H2
+		        : kind == Kind.MARIADB ? SqlDialect.MYSQL : SqlDialect.POSTGRESQL;
 	}
 
 	/** Runs the module's liquibase.xml (from the api's resources) against this database. */
@@ -176,6 +203,48 @@ public final class TestDatabase implements AutoCloseable, ConnectionSource {
 		catch (SQLException e) {
 			throw new IllegalStateException("Cannot reach the test database server at " + url + " (" + e.getMessage()
 			        + "). MariaDB and PostgreSQL must run on 127.0.0.1 (see .ci/run), or set WEBHOOKS_TEST_*_URL.", e);
+		}
+	}
+
+	private static synchronized DataSourceFactory h2v1() {
+		if (h2v1 == null) {
+			String jar = System.getProperty(H2_1_4_JAR);
+			if (jar == null || !new File(jar).isFile()) {
+				throw new IllegalStateException("H2 1.4.200 is not at the path of the system property " + H2_1_4_JAR
+				        + " (" + jar + "): the api's build copies it there (mvn -pl openmrs-stubs,api test)");
+			}
+			h2v1 = new DataSourceFactory(new File(jar));
+		}
+		return h2v1;
+	}
+
+	/** H2 1.4.200's JdbcDataSource, from its own class loader (whose parent is the platform's: no H2 2.x in it). */
+	private static final class DataSourceFactory {
+
+		private final Class<?> dataSourceClass;
+
+		DataSourceFactory(File jar) {
+			try {
+				URLClassLoader loader = new URLClassLoader(new URL[] { jar.toURI().toURL() },
+				        ClassLoader.getPlatformClassLoader());
+				dataSourceClass = Class.forName("org.h2.jdbcx.JdbcDataSource", true, loader);
+			}
+			catch (Exception e) {
+				throw new IllegalStateException("Cannot load H2 1.4.200 from " + jar, e);
+			}
+		}
+
+		DataSource create(String url, String user, String password) {
+			try {
+				DataSource ds = (DataSource) dataSourceClass.getConstructor().newInstance();
+				dataSourceClass.getMethod("setURL", String.class).invoke(ds, url);
+				dataSourceClass.getMethod("setUser", String.class).invoke(ds, user);
+				dataSourceClass.getMethod("setPassword", String.class).invoke(ds, password);
+				return ds;
+			}
+			catch (ReflectiveOperationException e) {
+				throw new IllegalStateException(e);
+			}
 		}
 	}
 

@@ -36,9 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the module's delivery engine (the Spring bean, started as the activator starts it, on threads of its own) to a real
  * HTTP receiver, signed as Standard Webhooks specifies, and recorded as delivered.
  *
- * <p>On core's test database (H2 1.4.200, the version core 2.5 to 2.8 test with) the engine's fan-out and claim
- * queries use {@code FOR UPDATE SKIP LOCKED}, which H2 before 2.0 does not have: this test fails until the module's
- * {@code DatabaseCapabilities} tells H2 1.x apart.
+ * <p>Core's test database is H2 1.4.200 (the H2 of core 2.5 to 2.8), which has no {@code SKIP LOCKED}: the engine
+ * must see that ({@code DatabaseCapabilities}) and fan out with a plain {@code FOR UPDATE} and claim optimistically.
  */
 public class DeliveryEngineTest extends RealCoreTest {
 

@@ -14,6 +14,8 @@ public final class DatabaseCapabilities {
 
 	private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
+	private static final Pattern H2_VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+
 	private final SqlDialect dialect;
 
 	private final boolean skipLocked;
@@ -26,11 +28,15 @@ public final class DatabaseCapabilities {
 	public static DatabaseCapabilities of(Connection c) throws SQLException {
 		DatabaseMetaData meta = c.getMetaData();
 		SqlDialect dialect = SqlDialect.of(c);
-		if (dialect != SqlDialect.MYSQL) {
-			return new DatabaseCapabilities(dialect, true);
+		if (dialect == SqlDialect.MYSQL) {
+			return new DatabaseCapabilities(dialect, mysqlHasSkipLocked(meta.getDatabaseProductName(),
+			    meta.getDatabaseProductVersion()));
 		}
-		return new DatabaseCapabilities(dialect, mysqlHasSkipLocked(meta.getDatabaseProductName(),
-		    meta.getDatabaseProductVersion()));
+		if (dialect == SqlDialect.H2) {
+			return new DatabaseCapabilities(dialect, h2HasSkipLocked(meta.getDatabaseProductVersion()));
+		}
+		// PostgreSQL: since 9.5 (OpenMRS needs 12+)
+		return new DatabaseCapabilities(dialect, true);
 	}
 
 	/**
@@ -54,6 +60,21 @@ public final class DatabaseCapabilities {
 			return major > 10 || (major == 10 && minor >= 6);
 		}
 		return major >= 8;
+	}
+
+	/**
+	 * H2 has SKIP LOCKED from 2.2.220 on. The H2 of OpenMRS core 2.5 to 2.8 (and of their test framework) is
+	 * 1.4.200, which refuses the clause. The version reads {@code 1.4.200 (2019-10-14)}, {@code 2.2.224 (2023-09-17)}.
+	 */
+	static boolean h2HasSkipLocked(String version) {
+		Matcher m = H2_VERSION.matcher(version == null ? "" : version);
+		if (!m.find()) {
+			return false;
+		}
+		int major = Integer.parseInt(m.group(1));
+		int minor = Integer.parseInt(m.group(2));
+		int build = Integer.parseInt(m.group(3));
+		return major > 2 || (major == 2 && (minor > 2 || (minor == 2 && build >= 220)));
 	}
 
 	public SqlDialect dialect() {

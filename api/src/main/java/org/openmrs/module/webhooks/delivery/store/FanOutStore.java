@@ -24,7 +24,8 @@ public final class FanOutStore {
 
 	/**
 	 * Locks up to {@code limit} events awaiting fan-out, oldest first. With SKIP LOCKED two nodes take disjoint
-	 * batches; without it (old MySQL) the second node waits and then finds the rows done.
+	 * batches; without it (old MySQL and MariaDB, H2 before 2.2.220) the second node waits and then finds the rows
+	 * done.
 	 */
 	public List<Event> lockUnfanned(Connection c, int limit) throws SQLException {
 		String sql = "SELECT " + EventRows.COLUMNS + " FROM webhooks_event e WHERE e.fanout_state = 0"

@@ -9,9 +9,10 @@ import java.util.List;
 import org.openmrs.module.webhooks.outbox.SqlDialect;
 
 /**
- * MySQL 5.7 and MariaDB before 10.6 (no SKIP LOCKED): read the claimable ids without locking, then lease them
- * with a conditional UPDATE that only takes rows still PENDING and unleased; what carries our owner afterwards
- * is ours. Two nodes may pick the same candidates, but the conditional UPDATE lets only one of them win each row.
+ * MySQL 5.7, MariaDB before 10.6 and H2 before 2.2.220 (1.4.200 is OpenMRS core 2.5 to 2.8's), which have no
+ * SKIP LOCKED: read the claimable ids without locking, then lease them with a conditional UPDATE that only takes
+ * rows still PENDING and unleased; what carries our owner afterwards is ours. Two nodes may pick the same
+ * candidates, but the conditional UPDATE lets only one of them win each row.
  */
 final class OptimisticClaimer implements DeliveryClaimer {
 

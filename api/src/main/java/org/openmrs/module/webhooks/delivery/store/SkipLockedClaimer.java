@@ -9,8 +9,8 @@ import java.util.List;
 import org.openmrs.module.webhooks.outbox.SqlDialect;
 
 /**
- * MySQL 8, MariaDB 10.6+ and H2: lock the claimable rows with {@code FOR UPDATE SKIP LOCKED}, lease them, read
- * them, in one transaction. Two statements because MySQL/MariaDB refuse an UPDATE whose IN-subquery reads the
+ * MySQL 8, MariaDB 10.6+ and H2 2.2.220+: lock the claimable rows with {@code FOR UPDATE SKIP LOCKED}, lease them,
+ * read them, in one transaction. Two statements because MySQL/MariaDB refuse an UPDATE whose IN-subquery reads the
  * same table with a LIMIT.
  */
 final class SkipLockedClaimer implements DeliveryClaimer {

@@ -36,6 +36,12 @@ public final class TargetJson {
 	    "signing");
 
 	/**
+	 * What the resource tells the REST module a create may carry: {@link #CREATABLE} and {@code dateChanged}, which
+	 * a create accepts and ignores (a target read with v=full may be posted as a new one).
+	 */
+	static final List<String> ACCEPTED_ON_CREATE = concat(CREATABLE, list("dateChanged"));
+
+	/**
 	 * An update may also set {@code retired} (false brings a retired target back) and send back the
 	 * {@code dateChanged} it read (v=full): the save is then refused with 409 if the target changed since.
 	 */
@@ -43,10 +49,10 @@ public final class TargetJson {
 
 	/**
 	 * Read-only properties a client may post back unchanged or changed (a GET edited and posted whole): ignored
-	 * rather than refused ({@code dateChanged} is read on an update, see {@link #UPDATABLE}, and ignored in a
-	 * create).
+	 * rather than refused. The REST module drops these from a request body before it sets anything, so
+	 * {@code dateChanged}, the version an update is checked against, must never be among them.
 	 */
-	static final List<String> IGNORED_ON_WRITE = list("health", "retireReason", "dateCreated", "dateChanged");
+	static final List<String> IGNORED_ON_WRITE = list("health", "retireReason", "dateCreated");
 
 	private TargetJson() {
 	}

@@ -3,10 +3,10 @@ package org.openmrs.module.webhooks.web.resource;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.openmrs.api.ValidationException;
 import org.openmrs.module.webhooks.WebhooksConstants;
 import org.openmrs.module.webhooks.api.SavedTarget;
 import org.openmrs.module.webhooks.api.TargetService;
+import org.openmrs.module.webhooks.api.TargetValidationException;
 import org.openmrs.module.webhooks.model.Target;
 import org.openmrs.module.webhooks.web.BadRequest;
 import org.openmrs.module.webhooks.web.Guard;
@@ -56,7 +56,7 @@ public class TargetResource extends DelegatingCrudResource<WebhookTarget> {
 
 	@Override
 	public DelegatingResourceDescription getCreatableProperties() {
-		return Descriptions.of(TargetJson.CREATABLE);
+		return Descriptions.of(TargetJson.ACCEPTED_ON_CREATE);
 	}
 
 	@Override
@@ -104,13 +104,15 @@ public class TargetResource extends DelegatingCrudResource<WebhookTarget> {
 	@Override
 	protected void delete(WebhookTarget delegate, String reason, RequestContext context) throws ResponseException {
 		guard.require(WebhooksConstants.PRIV_MANAGE_WEBHOOKS);
-		try {
-			ServiceErrors.run(() -> services.targets().retireTarget(delegate.getUuid(), reason));
-		}
-		catch (ValidationException e) {
-			// the service names it retireReason; the request parameter is reason
-			throw BadRequest.of("reason", "is required, at most 255 characters: say why the target is retired");
-		}
+		ServiceErrors.run(() -> {
+			try {
+				services.targets().retireTarget(delegate.getUuid(), reason);
+			}
+			catch (TargetValidationException e) {
+				// the service names it retireReason; the request parameter is reason
+				throw BadRequest.of("reason", "is required, at most 255 characters: say why the target is retired");
+			}
+		});
 	}
 
 	/** Brings a retired target back (the REST module's undelete, where it has one; {@code retired: false} otherwise). */

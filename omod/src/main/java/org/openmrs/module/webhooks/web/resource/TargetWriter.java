@@ -97,7 +97,10 @@ final class TargetWriter {
 				wrapper.setRetiredRequested(JsonValues.bool(value));
 				break;
 			case "dateChanged":
-				t.setDateChanged(version(value));
+				// the version of the target read; a new target has none (the create ignores it)
+				if (t.getId() != null) {
+					t.setDateChanged(version(value));
+				}
 				break;
 			default:
 				if (!TargetJson.IGNORED_ON_WRITE.contains(property)) {

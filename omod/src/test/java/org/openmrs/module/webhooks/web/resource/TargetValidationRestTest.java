@@ -183,6 +183,18 @@ class TargetValidationRestTest {
 	}
 
 	@Test
+	void dateChangedInACreate_shouldBeIgnored() {
+		Map<String, Object> body = validBody();
+		body.put("dateChanged", "2020-01-01T00:00:00.000+0000");
+
+		String uuid = (String) rest().create(body).get("uuid");
+
+		assertThat((String) rest().get(uuid, "full").get("dateChanged")).isNotNull().doesNotStartWith("2020-");
+		body.put("dateChanged", "yesterday");
+		assertThat(rest().create(body)).containsKey("uuid");
+	}
+
+	@Test
 	void retireWithoutAUsableReason_shouldAnswer400NamingTheParameter() {
 		String uuid = (String) rest().create(validBody()).get("uuid");
 
@@ -198,7 +210,7 @@ class TargetValidationRestTest {
 		assertThat(FieldErrors.of(refused)).as("fieldErrors").containsKey(field);
 		List<String> texts = new ArrayList<>();
 		texts.add(refused.getMessage());
-		for (FieldError e : ((ValidationException) refused).getErrors().getFieldErrors()) {
+		for (FieldError e : FieldErrors.errorsOf(refused).getFieldErrors()) {
 			texts.add(e.getField());
 			texts.add(e.getDefaultMessage());
 			texts.add(String.join(" ", e.getCodes()));

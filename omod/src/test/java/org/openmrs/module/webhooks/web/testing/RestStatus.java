@@ -24,7 +24,9 @@ public final class RestStatus {
 		if (e instanceof APIAuthenticationException) {
 			return authenticated ? 403 : 401;
 		}
-		if (e instanceof ValidationException || e instanceof ConversionException || e instanceof IllegalRequestException
+		// (the REST module's own ValidationException: what REST 2.x answers with 400; a 500 from 3.2 on)
+		if (e instanceof ValidationException || e instanceof org.openmrs.module.webservices.validation.ValidationException
+		        || e instanceof ConversionException || e instanceof IllegalRequestException
 		        || e instanceof ResourceDoesNotSupportOperationException) {
 			return 400;
 		}

@@ -9,12 +9,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmrs.Patient;
 import org.openmrs.api.context.Context;
+import org.openmrs.module.webhooks.WebhooksConstants;
 import org.openmrs.module.webhooks.api.DeliverySearch;
 import org.openmrs.module.webhooks.api.DeliveryService;
 import org.openmrs.module.webhooks.api.TargetService;
+import org.openmrs.module.webhooks.delivery.DeliveryEngine;
+import org.openmrs.module.webhooks.delivery.GlobalPropertySettings;
 import org.openmrs.module.webhooks.model.Delivery;
 import org.openmrs.module.webhooks.realcore.support.ClinicalData;
 import org.openmrs.module.webhooks.realcore.support.Committed;
+import org.openmrs.module.webhooks.realcore.support.Engine;
+import org.openmrs.module.webhooks.realcore.support.GlobalProperties;
 import org.openmrs.module.webhooks.realcore.support.Outbox;
 import org.openmrs.module.webservices.rest.SimpleObject;
 import org.openmrs.module.webservices.rest.web.RestUtil;
@@ -24,9 +29,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * {@code /ws/rest/v1/webhookdelivery} in the real REST module: the delivery of a patient saved through core's
  * PatientService to a target, read back by uuid and by search, with the REST module's standard reads.
  *
- * <p>The delivery is made by the module's replay ({@code DeliveryService.replay}) of the captured event. Replay takes
- * events the engine has fanned out; the engine's fan-out cannot run on the H2 1.4.200 of core's test framework (see
- * {@code DeliveryEngineTest}), so the test marks the one event as fanned out itself.
+ * <p>The delivery is made by the module's delivery engine (the Spring bean, on threads of its own) with delivery
+ * paused: its fan-out runs while paused and makes the PENDING delivery, which nothing then sends. A first run fans
+ * out what earlier tests left in the shared outbox (to their targets), so that only this test's event meets this
+ * test's target.
  */
 public class DeliveryRestTest extends RestResourceTest {
 
@@ -42,22 +48,48 @@ public class DeliveryRestTest extends RestResourceTest {
 		if (delivery != null) {
 			return;
 		}
-		long since = System.currentTimeMillis() - 1;
-		target = Context.getService(TargetService.class)
-		        .saveTarget(TargetRestTest.target("Deliveries", "https://receiver.example.org/deliveries")).getTarget()
-		        .getUuid();
-		long mark = Outbox.mark();
-		patient = Committed.call(ClinicalData::savedPatient);
-		List<Outbox.Row> events = Outbox.since(mark);
-		assertThat(Outbox.types(events)).containsExactly("patient.created");
-		Outbox.markFannedOut(events.get(0).id);
+		GlobalPropertySettings settings = applicationContext.getBean("webhooksSettings", GlobalPropertySettings.class);
+		DeliveryEngine engine = applicationContext.getBean("webhooksDeliveryEngine", DeliveryEngine.class);
 		DeliveryService deliveries = Context.getService(DeliveryService.class);
+		// committed on their own: the REST module's inherited tests run in a transaction that is rolled back, and
+		// the engine's threads see committed data only
+		GlobalProperties gps = new GlobalProperties();
+		try {
+			Committed.call(() -> gps.set(WebhooksConstants.GP_DELIVERY_ENABLED, "false"));
+			settings.invalidate();
+			Engine.whileRunning(engine, () -> {
+				Engine.await("the engine fanned out the events of earlier tests",
+				    () -> Outbox.count("webhooks_event", "fanout_state", 0) == 0);
+				return null;
+			});
 
-		assertThat(deliveries.replay(target, since)).isEqualTo(1);
-		List<Delivery> rows = deliveries.searchDeliveries(new DeliverySearch().setTargetUuid(target).setLimit(10))
-		        .getRows();
+			target = Committed.call(() -> Context.getService(TargetService.class)
+			        .saveTarget(TargetRestTest.target("Deliveries", "https://receiver.example.org/deliveries"))
+			        .getTarget().getUuid());
+			long mark = Outbox.mark();
+			patient = Committed.call(ClinicalData::savedPatient);
+			assertThat(Outbox.types(Outbox.since(mark))).containsExactly("patient.created");
+
+			Engine.whileRunning(engine, () -> {
+				Engine.await("the engine fanned out the patient.created to the target",
+				    () -> !rowsOf(deliveries).isEmpty() && Outbox.count("webhooks_event", "fanout_state", 0) == 0);
+				return null;
+			});
+		}
+		finally {
+			Committed.call(() -> {
+				gps.close();
+				return null;
+			});
+			settings.invalidate();
+		}
+		List<Delivery> rows = rowsOf(deliveries);
 		assertThat(rows).hasSize(1);
 		delivery = rows.get(0);
+	}
+
+	private static List<Delivery> rowsOf(DeliveryService deliveries) {
+		return deliveries.searchDeliveries(new DeliverySearch().setTargetUuid(target).setLimit(10)).getRows();
 	}
 
 	@Override

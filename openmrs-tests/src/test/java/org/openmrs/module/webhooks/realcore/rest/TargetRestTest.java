@@ -156,6 +156,25 @@ public class TargetRestTest extends RestResourceTest {
 		assertThat(stored.getDescription()).isEqualTo("someone else's change");
 	}
 
+	@Test
+	public void dateChanged_shouldSaveWhenSentBackAsReadAndBeIgnoredInACreate() throws Exception {
+		String readAt = (String) json(call(newGetRequest(getURI() + "/" + existing, param("v", "full"))))
+		        .get("dateChanged");
+
+		MockHttpServletResponse current = call(newPostRequest(getURI() + "/" + existing,
+		    map("name", "Mine", "dateChanged", readAt)));
+		MockHttpServletResponse created = call(newPostRequest(getURI(), map("name", "Copied", "url",
+		    "https://receiver.example.org/copied", "eventTypes", list("patient.created"), "dateChanged", readAt)));
+
+		assertThat(current.getStatus()).as(describe(current)).isEqualTo(200);
+		assertThat(targets.getTargetByUuid(existing).getName()).isEqualTo("Mine");
+		assertThat(created.getStatus()).as(describe(created)).isEqualTo(201);
+		String copy = (String) json(created).get("uuid");
+		assertThat(targets.getTargetByUuid(copy).getDateChanged()).isGreaterThan(0);
+		assertThat((String) json(call(newGetRequest(getURI() + "/" + copy, param("v", "full")))).get("dateChanged"))
+		        .isNotEqualTo(readAt);
+	}
+
 	/** Every target, retired ones too, read as the administrator (who is then logged in). */
 	private int countAsAdmin() {
 		authenticate();

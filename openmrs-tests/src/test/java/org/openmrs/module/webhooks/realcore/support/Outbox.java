@@ -159,20 +159,6 @@ public final class Outbox {
 		}
 	}
 
-	/** Sets an event's fan-out state to done, as the engine's fan-out does once it made the event's deliveries. */
-	public static void markFannedOut(long eventId) {
-		try (Connection c = outsideConnection();
-		        PreparedStatement ps = c.prepareStatement("UPDATE webhooks_event SET fanout_state = 1 WHERE event_id = ?")) {
-			ps.setLong(1, eventId);
-			if (ps.executeUpdate() != 1) {
-				throw new IllegalStateException("no event " + eventId);
-			}
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
 	/** Rows in a table. */
 	public static long countAll(String table) {
 		try (Connection c = outsideConnection();

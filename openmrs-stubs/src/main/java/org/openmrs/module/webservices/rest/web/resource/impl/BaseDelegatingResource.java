@@ -17,7 +17,9 @@ import org.openmrs.module.webservices.rest.web.response.ResponseException;
  * methods the REST module calls only when it sees that interface here.
  *
  * <p>The constructor does not throw (our resources extend this class and tests instantiate them) and, like the
- * real one, starts the set of properties ignored on update.
+ * real one (2.51.0 and 3.4.1), starts the set of properties ignored on update with {@code display}, {@code links},
+ * {@code auditInfo} and {@code resourceVersion}. The real setConvertedProperties drops every property of that set
+ * from a request body before it sets any, in a create as in an update.
  */
 public abstract class BaseDelegatingResource<T> extends BaseDelegatingConverter<T>
         implements Converter<T>, Resource, DelegatingResourceHandler<T> {
@@ -25,6 +27,10 @@ public abstract class BaseDelegatingResource<T> extends BaseDelegatingConverter<
 	protected Set<String> propertiesIgnoredWhenUpdating = new HashSet<String>();
 
 	protected BaseDelegatingResource() {
+		propertiesIgnoredWhenUpdating.add("display");
+		propertiesIgnoredWhenUpdating.add("links");
+		propertiesIgnoredWhenUpdating.add("auditInfo");
+		propertiesIgnoredWhenUpdating.add("resourceVersion");
 	}
 
 	public abstract T getByUniqueId(String uniqueId);
