@@ -30,7 +30,7 @@ import org.openmrs.module.webhooks.testsupport.Receiver;
  * change. What the page shows is compared with what the server and the receiver say. Screenshots:
  * {@code server-tests/target/admin-page-<line>/}.
  */
-@Order(6)
+@Order(36)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminPageIT {
 

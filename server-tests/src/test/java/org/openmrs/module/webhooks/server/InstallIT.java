@@ -26,8 +26,7 @@ class InstallIT {
 		        + webhooks.config.installMode + ")");
 		Rest.Answer upload = webhooks.install(webhooks.config.omod);
 		if (upload != null) {
-			assertThat(upload.status()).as("POST /ws/rest/v1/module with the .omod: %s", upload.describe())
-			        .isBetween(200, 299);
+			Webhooks.assertUploadAnswered(upload, "POST /ws/rest/v1/module with the .omod");
 		}
 		webhooks.awaitStarted();
 		JsonNode module = webhooks.module();

@@ -104,7 +104,7 @@ class LifecycleIT {
 			assertThat(install.ok()).as("moduleaction INSTALL of a newer build: %s", install.describe()).isTrue();
 		} else {
 			Rest.Answer upload = webhooks.install(newer);
-			assertThat(upload.status()).as("upload of a newer build: %s", upload.describe()).isBetween(200, 299);
+			Webhooks.assertUploadAnswered(upload, "upload of a newer build");
 		}
 		webhooks.awaitStarted();
 		JsonNode module = webhooks.module();

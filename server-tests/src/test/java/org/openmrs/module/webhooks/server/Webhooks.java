@@ -61,6 +61,22 @@ final class Webhooks {
 	}
 
 	/** Installs (or upgrades to) an .omod the way WEBHOOKS_INSTALL says; returns the upload's answer, or null. */
+	/**
+	 * Asserts the REST upload of the .omod answered as a user needs. 2xx; or the one known failure of REST 3.4.1 that
+	 * is not ours: it answers with core's {@code Module} object written by Jackson, which fails part-way on
+	 * {@code Module.privileges -> Privilege.getId()} (core throws UnsupportedOperationException there, for every module
+	 * that declares a privilege), after the module has been installed and started. The 500 then starts with the
+	 * module's own JSON; the caller goes on to check that the module is installed and started.
+	 */
+	static void assertUploadAnswered(Rest.Answer upload, String what) {
+		if (upload.status() == 500 && upload.body().startsWith("{\"name\":\"Webhooks\",\"moduleId\":\"webhooks\"")) {
+			System.out.println("[e2e] " + what + ": HTTP 500 from the REST module writing core's Module object as its "
+			        + "answer (Privilege.getId() is unsupported in core); the module itself is checked next");
+			return;
+		}
+		assertThat(upload.status()).as("%s: %s", what, upload.describe()).isBetween(200, 299);
+	}
+
 	Rest.Answer install(Path omod) throws Exception {
 		if ("present".equals(config.installMode)) {
 			System.out.println("[e2e] WEBHOOKS_INSTALL=present: the module installed on the server is tested, " + omod
